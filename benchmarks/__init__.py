@@ -1,0 +1,1 @@
+"""ScriptDesk benchmarks: figures to read, never pass/fail on time."""

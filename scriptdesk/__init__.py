@@ -1,0 +1,3 @@
+"""ScriptDesk: plan documentary films from their scripts."""
+
+__version__ = "0.1.0"
