@@ -1,6 +1,6 @@
 """Shared fixtures: isolated data folders and databases on SQLite and PostgreSQL.
 
-Every test that takes ``engine`` (or ``database_target``) runs once on a fresh
+Every test that takes ``engine``, ``workspace`` (or ``database_target``) runs once on a fresh
 SQLite file and, when ``SCRIPTDESK_TEST_POSTGRES_URL`` is set, once more in a
 fresh schema of that PostgreSQL server.
 """
@@ -11,6 +11,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -18,10 +19,17 @@ from sqlalchemy import Engine, create_engine, text
 from scriptdesk.config import DatabaseTarget
 from scriptdesk.db.engine import create_database_engine
 
+if TYPE_CHECKING:
+    from scriptdesk.services.workspace import Workspace
+
 POSTGRES_URL = os.environ.get("SCRIPTDESK_TEST_POSTGRES_URL", "")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 SAMPLE_SCRIPTS_DIR = REPO_ROOT / "sample_scripts"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: builds or installs something (a few seconds)")
 
 
 @pytest.fixture(autouse=True)
@@ -71,6 +79,15 @@ def database_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def workspace(database_target: DatabaseTarget) -> Iterator[Workspace]:
+    """An open, upgraded workspace on the empty database (SQLite and PostgreSQL)."""
+    from scriptdesk.services.workspace import open_workspace
+
+    with open_workspace(database_target.url) as opened:
+        yield opened
 
 
 @pytest.fixture

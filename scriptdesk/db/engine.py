@@ -35,8 +35,12 @@ def create_database_engine(target: DatabaseTarget, *, echo: bool = False) -> Eng
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions that keep loaded values readable after commit."""
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions that keep loaded values readable after commit and log every change."""
+    from scriptdesk.db.audit import attach_audit
+
+    factory = sessionmaker(engine, expire_on_commit=False)
+    attach_audit(factory)
+    return factory
 
 
 @contextmanager

@@ -29,6 +29,7 @@ class BlockKind(StrEnum):
     AV_ROW = "av_row"
     SUMMARY = "summary"  # the synopsis before the screenplay proper; in no scene
     NOTE = "note"
+    PARENTHETICAL = "parenthetical"  # a (reading from her diary) line under a character cue
 
 
 class Medium(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from scriptdesk.db.base import Base, Reviewable, Versioned, timestamp_column
@@ -74,6 +74,8 @@ class Scene(Versioned, Reviewable, Base):
     """A scene of a script revision."""
 
     __tablename__ = "scene"
+    # Scenes of a revision are always read in order.
+    __table_args__ = (Index("ix_scene_revision_id_ordinal", "revision_id", "ordinal"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     revision_id: Mapped[int] = mapped_column(
@@ -93,6 +95,8 @@ class Block(Base):
     """A paragraph-like unit of a revision's text (heading, narration, A/V row...)."""
 
     __tablename__ = "block"
+    # Blocks of a revision are always read in order.
+    __table_args__ = (Index("ix_block_revision_id_ordinal", "revision_id", "ordinal"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     revision_id: Mapped[int] = mapped_column(

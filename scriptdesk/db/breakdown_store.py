@@ -1,0 +1,312 @@
+"""Saving an engine breakdown as one script revision, with bulk inserts.
+
+The caller owns the transaction: either every row of a breakdown is written,
+or (on any error) none is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, insert, update
+from sqlalchemy.orm import Session
+
+from scriptdesk.db.bulk import bulk_insert
+from scriptdesk.db.models import (
+    Block,
+    FootageNeed,
+    HistoricalDate,
+    Mention,
+    Person,
+    Quotation,
+    RightsItem,
+    Scene,
+    ScriptRevision,
+    Shot,
+    rights_item_footage,
+    rights_item_quotation,
+)
+from scriptdesk.domain.enums import BlockKind, Origin, ReviewState
+from scriptdesk.domain.model import Breakdown, Span
+
+_ENGINE = Origin.ENGINE.value
+_SUGGESTED = ReviewState.SUGGESTED.value
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBreakdown:
+    """Row ids of what was saved, in the breakdown's own order."""
+
+    block_ids: list[int]
+    scene_ids: list[int]
+    person_ids: list[int]
+    quotation_ids: list[int]
+    footage_ids: list[int]
+    rights_ids: list[int]
+    shot_ids: list[int]
+    date_count: int
+
+
+def _located(span: Span | None, block_ids: list[int]) -> dict[str, object]:
+    if span is None:
+        return {"block_id": None, "span_start": None, "span_end": None}
+    return {"block_id": block_ids[span.block], "span_start": span.start, "span_end": span.end}
+
+
+def save_breakdown(
+    session: Session, revision: ScriptRevision, production_id: int, breakdown: Breakdown
+) -> StoredBreakdown:
+    """Insert every element of ``breakdown`` under ``revision`` (already flushed)."""
+    document = breakdown.document
+    block_ids = bulk_insert(
+        session,
+        Block,
+        [
+            {
+                "revision_id": revision.id,
+                "ordinal": ordinal,
+                "kind": block.kind.value,
+                "text": block.text,
+                "video_text": block.video,
+                "speaker": block.speaker,
+                "source_start": block.start,
+                "source_end": block.end,
+            }
+            for ordinal, block in enumerate(document.blocks)
+        ],
+        return_ids=True,
+    )
+    scene_ids = bulk_insert(
+        session,
+        Scene,
+        [
+            {
+                "revision_id": revision.id,
+                "ordinal": ordinal,
+                "number": scene.number,
+                "title": scene.title[:300],
+                "time_context": scene.time_context[:200],
+                "word_count": scene.word_count,
+                "estimated_seconds": scene.estimated_seconds,
+                "origin": _ENGINE,
+                "confidence": None,
+                "review_state": _SUGGESTED,
+            }
+            for ordinal, scene in enumerate(breakdown.scenes)
+        ],
+        return_ids=True,
+    )
+    _assign_blocks_to_scenes(session, breakdown, block_ids, scene_ids)
+
+    def scene_id_of(span: Span | None) -> int | None:
+        if span is None:
+            return None
+        index = breakdown.scene_of_block(span.block)
+        return None if index is None else scene_ids[index]
+
+    person_ids = bulk_insert(
+        session,
+        Person,
+        [
+            {
+                "production_id": production_id,
+                "display_name": person.display_name[:300],
+                "name_variants": list(person.variants),
+                "birth_year": person.birth_year,
+                "death_year": person.death_year,
+                "origin": _ENGINE,
+                "confidence": person.confidence,
+                "review_state": _SUGGESTED,
+                **_located(person.mentions[0] if person.mentions else None, block_ids),
+            }
+            for person in breakdown.people
+        ],
+        return_ids=True,
+    )
+    person_by_key = {person.key: person_ids[i] for i, person in enumerate(breakdown.people)}
+    name_by_key = {person.key: person.display_name for person in breakdown.people}
+    mention_rows = [
+        {
+            "person_id": person_ids[i],
+            "origin": _ENGINE,
+            "confidence": person.confidence,
+            "review_state": _SUGGESTED,
+            **_located(span, block_ids),
+        }
+        for i, person in enumerate(breakdown.people)
+        for span in person.mentions
+    ]
+    if mention_rows:
+        session.execute(insert(Mention), mention_rows)
+
+    quotation_ids = bulk_insert(
+        session,
+        Quotation,
+        [
+            {
+                "production_id": production_id,
+                "revision_id": revision.id,
+                "scene_id": scene_id_of(quote.span),
+                "ordinal": ordinal + 1,
+                "text": quote.text,
+                "speaker_id": person_by_key.get(quote.speaker or ""),
+                "speaker_name": name_by_key.get(quote.speaker or "", quote.speaker),
+                "medium": quote.medium.value,
+                "work_title": quote.work_title,
+                "recipient": quote.recipient,
+                "date_text": quote.date_text,
+                "eo_class": quote.eo_class.value,
+                "origin": _ENGINE,
+                "confidence": quote.confidence,
+                "review_state": _SUGGESTED,
+                **_located(quote.span, block_ids),
+            }
+            for ordinal, quote in enumerate(breakdown.quotations)
+        ],
+        return_ids=True,
+    )
+    nested = [
+        {"row_id": quotation_ids[i], "outer_id": quotation_ids[quote.nested_in]}
+        for i, quote in enumerate(breakdown.quotations)
+        if quote.nested_in is not None
+    ]
+    if nested:
+        table = Quotation.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(nested_in_id=bindparam("outer_id")),
+            nested,
+        )
+
+    date_rows = [
+        {
+            "revision_id": revision.id,
+            "text": found.text[:200],
+            "precision": found.precision.value,
+            "earliest": found.earliest,
+            "latest": found.latest,
+            "origin": _ENGINE,
+            "confidence": found.confidence,
+            "review_state": _SUGGESTED,
+            **_located(found.span, block_ids),
+        }
+        for found in breakdown.dates
+    ]
+    if date_rows:
+        session.execute(insert(HistoricalDate), date_rows)
+
+    footage_ids = bulk_insert(
+        session,
+        FootageNeed,
+        [
+            {
+                "production_id": production_id,
+                "scene_id": scene_id_of(need.span),
+                "kind": need.kind.value,
+                "description": need.description,
+                "search_terms": list(need.search_terms),
+                "era": need.era[:100],
+                "origin": _ENGINE,
+                "confidence": need.confidence,
+                "review_state": _SUGGESTED,
+                **_located(need.span, block_ids),
+            }
+            for need in breakdown.footage_needs
+        ],
+        return_ids=True,
+    )
+    rights_ids = bulk_insert(
+        session,
+        RightsItem,
+        [
+            {
+                "production_id": production_id,
+                "kind": item.kind.value,
+                "subject": item.subject,
+                "author": item.author,
+                "work_title": item.work_title,
+                "author_death_year": item.author_death_year,
+                "holder": item.holder,
+                "public_domain_reasoning": item.public_domain_reasoning,
+                "origin": _ENGINE,
+                "confidence": item.confidence,
+                "review_state": _SUGGESTED,
+                **_located(item.span, block_ids),
+            }
+            for item in breakdown.rights_items
+        ],
+        return_ids=True,
+    )
+    _link_rights(session, breakdown, rights_ids, quotation_ids, footage_ids)
+
+    shot_ids = bulk_insert(
+        session,
+        Shot,
+        [
+            {
+                "scene_id": scene_ids[shot.scene_index],
+                "ordinal": ordinal,
+                "number": shot.number,
+                "description": shot.description,
+                "shot_type": shot.shot_type.value,
+                "footage_need_id": (
+                    None if shot.footage_index is None else footage_ids[shot.footage_index]
+                ),
+                "duration_seconds": shot.duration_seconds,
+                "audio": shot.audio,
+                "origin": _ENGINE,
+                "confidence": None,
+                "review_state": _SUGGESTED,
+                **_located(shot.span, block_ids),
+            }
+            for ordinal, shot in enumerate(breakdown.shots)
+        ],
+        return_ids=True,
+    )
+    return StoredBreakdown(
+        block_ids, scene_ids, person_ids, quotation_ids, footage_ids, rights_ids, shot_ids,
+        len(date_rows),
+    )
+
+
+def _assign_blocks_to_scenes(
+    session: Session, breakdown: Breakdown, block_ids: list[int], scene_ids: list[int]
+) -> None:
+    rows = [
+        {"row_id": block_ids[index], "scene": scene_ids[scene_index]}
+        for scene_index, scene in enumerate(breakdown.scenes)
+        for index in range(scene.first_block, scene.last_block + 1)
+        if breakdown.document.blocks[index].kind is not BlockKind.SUMMARY
+    ]
+    if rows:
+        table = Block.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(scene_id=bindparam("scene")),
+            rows,
+        )
+
+
+def _link_rights(
+    session: Session,
+    breakdown: Breakdown,
+    rights_ids: list[int],
+    quotation_ids: list[int],
+    footage_ids: list[int],
+) -> None:
+    quote_links = [
+        {"rights_item_id": rights_ids[i], "quotation_id": quotation_ids[q]}
+        for i, item in enumerate(breakdown.rights_items)
+        for q in sorted(set(item.quotation_indexes))
+    ]
+    footage_links = [
+        {"rights_item_id": rights_ids[i], "footage_need_id": footage_ids[f]}
+        for i, item in enumerate(breakdown.rights_items)
+        for f in sorted(set(item.footage_indexes))
+    ]
+    if quote_links:
+        session.execute(insert(rights_item_quotation), quote_links)
+    if footage_links:
+        session.execute(insert(rights_item_footage), footage_links)

@@ -1,0 +1,392 @@
+"""Who said it, where and when: attributing quotations from the words around them.
+
+Provides :func:`attribute_quotations`, which fills each quotation's speaker
+(a :class:`PersonDraft` key when the person is known, else a plain name such
+as "Pravda"), medium, work title, recipient and date from its attribution:
+the lead-in before it ("Mikoyan recalls:", "Zinoviev wrote to Gorky:",
+"Прокофьев пишет в дневнике:"), the tag after it ("…," said Kamenev /
+«…», — сказал Сталин), a transcript speaker label or a dialogue character
+cue. "He adds: …" goes to the last person speaking or named as a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from scriptdesk.domain.breakdown.names import is_cyrillic, word_table
+from scriptdesk.domain.enums import BlockKind, Medium
+from scriptdesk.domain.model import PersonDraft, QuotationDraft, ScriptDocument
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]*[A-ZА-ЯЁ])")
+_PRONOUN = re.compile(
+    r"(?:^|[\s(,;:])(he|she|him|her|his|он|она|его|её|ее)\b[^.!?]*$", re.IGNORECASE
+)
+_RECIPIENT_BEFORE = re.compile(
+    r"(?:\b(?:wrote|writes|written|write|writing|sent|send|sends|letter|letters|note|"
+    r"telegram|cable|appeal|petition|postcard|message|reply|replied|told|tells|asked|"
+    r"addressed)\b[^.:;\"“«]{0,60}?\b(?:to|for)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,8}?|"
+    r"\btold\s+)$",
+    re.IGNORECASE,
+)
+_RUSSIAN_LETTER = re.compile(
+    r"\b(?:писал|написал|писала|написала|пишет|письмо|записку|телеграмму|ответил|сказал)\b",
+    re.IGNORECASE,
+)
+_WORK_TITLE = re.compile(
+    r"\b(?:memoirs?|diary|book|novel|article|essay|poem|report|letter|pamphlet|play|"
+    r"story|recollections|autobiography|мемуарах|воспоминаниях|книге|романе|статье|"
+    r"дневнике|письме|повести|очерке)\b[^\"“«*.]{0,30}?[\"“«*]([^\"”»*\n]{2,120})[\"”»*]",
+    re.IGNORECASE,
+)
+_ITALIC_OR_QUOTED = re.compile(r"\*([^*\n]{2,80})\*|«([^»\n]{2,80})»")
+_NEWSPAPERS = re.compile(
+    r"\b(Pravda|Izvestia|Izvestiya|Trud|Iskra|Times|Gazette|Herald|Tribune|Chronicle|"
+    r"Courier|Post|Journal|Правда|Правды|Правде|Известия|Известиях|Искра|Искре)\b"
+)
+_SPEECH_SETTING = re.compile(
+    r"\b(?:congress|plenum|conference|meeting|session|speech|report|rally|court|trial|"
+    r"address|съезде|пленуме|заседании|речи|докладе|митинге|суде)\b",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+_DATE = re.compile(
+    rf"\b(?:(?:on\s+)?(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
+    rf"(?:\s+(?:года|г\.))?|(?:in\s+)?(?:{_MONTHS})\s+\d{{4}}|(?:in\s+|в\s+)\d{{4}}"
+    rf"(?:\s+году)?)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:[\w-]+,?\s+){0,6}?(?:he|she|он|она)\b", re.IGNORECASE
+)
+_PRONOUN_WORD = re.compile(r"\b(?:he|she|it|they|his|her|он|она|они)\b", re.IGNORECASE)
+_ADVERBIAL_OPENING = re.compile(
+    r"\s*(?:at|in|on|after|before|during|from|by|with|for|в|на|после|до|при|с)\s",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:about|of|against|with|to|from|by|for|at|than|от|о|об|про|против|к)\s+"
+    r"(?:[a-zа-яё-]+\s+){0,2}$", re.IGNORECASE
+)
+_IN_NEWSPAPER = re.compile(
+    r"\b(?:in|в|во)\s+(?:the\s+)?\*?(?:Pravda|Izvestia|Izvestiya|Trud|Iskra|Правде|Известиях|Искре)"
+    r"|\b(?:newspaper|газет\w*)\b",
+    re.IGNORECASE,
+)
+_OBLIQUE_CASE = re.compile(r"(?:ову|еву|ину|ого|ому|ему|ым|им|ом|ой|ем|ича|ичу|ичем)$")
+_DATIVE = re.compile(r"(?:ову|еву|ину|ому|ему|ичу)$")
+_RECEIVED = re.compile(
+    r"\b(?:received|receives|got|получил|получила|получили|получает)\b", re.IGNORECASE
+)
+_QUOTED_SOURCE = re.compile(
+    r"(?:newspaper|газета|журнал|magazine|[Tt]he)?\s*[«\"“*]([^»\"”*\n]{2,60})[»\"”*]\s+"
+    r"(?:\w+\s+){0,2}?(?:reported|wrote|writes|announced|declared|сообщала|сообщил\w*|писала|"
+    r"писал|заявил\w*)\b"
+)
+_LETTER_TO = re.compile(
+    r"\b(?:wrote|writes|written|writing)\s+(?:home|to)\b|"
+    r"\b(?:писал|писала|написал|написала|пишет)\s+[а-яё]+(?:е|у|ю|ям|ам|ому|ей|и)\b",
+    re.IGNORECASE,
+)
+_ORG_SUBJECT = re.compile(
+    r"((?:[A-ZА-ЯЁ][\w-]+\s+){0,3}[A-ZА-ЯЁ][\w-]+)\s+(?:\w+\s+){0,2}?$"
+)
+_ROLE_SPEAKERS = frozenset(
+    "narrator host presenter voice interviewer reader announcer рассказчик ведущий диктор".split()
+)
+_TRANSCRIPT_LABEL = re.compile(r"^\s*([A-ZА-ЯЁ][\w-]+(?:\s[A-ZА-ЯЁ][\w-]+)?)\s*(?:\*\s*)?[.:]\s")
+
+
+def attribute_quotations(
+    document: ScriptDocument, quotations: list[QuotationDraft], people: list[PersonDraft]
+) -> None:
+    """Fill speaker, medium, work title, recipient and date of each quotation in place."""
+    mentions = _MentionIndex(people)
+    cues = word_table("speech_cues")
+    last_speaker: tuple[int, str] | None = None  # (block, speaker) of the last quotation
+    for quotation in quotations:
+        block = document.blocks[quotation.span.block]
+        if quotation.nested_in is not None:
+            parent = quotations[quotation.nested_in]
+            context_start = parent.span.start if parent.span.block == quotation.span.block else 0
+        else:
+            context_start = _previous_quote_end(quotations, quotation)
+        lead_in = _lead_in(document, quotation, context_start)
+        tail = _tail(document, quotation)
+        clause_words = re.findall(r"[\w-]+", (lead_in[1] + " " + tail[1]).casefold())
+        speaker, recipient = _speaker(document, quotation, lead_in, tail, mentions, cues,
+                                      last_speaker)
+        if speaker is None and block.speaker and block.kind == BlockKind.DIALOGUE:
+            cue_name = re.sub(r"\s*\(.*?\)", "", block.speaker).strip()
+            if cue_name and cue_name.split()[0].casefold() not in _ROLE_SPEAKERS:
+                speaker = mentions.key_for_name(cue_name) or cue_name.title()
+        if speaker is None:
+            label = _TRANSCRIPT_LABEL.match(block.text)
+            if label and label.end() <= quotation.span.start and not lead_in[1].strip():
+                speaker = mentions.key_for_name(label.group(1))
+        quotation.speaker = speaker
+        quotation.recipient = recipient
+        quotation.medium = _medium(clause_words, lead_in[1], tail[1], cues, recipient, speaker)
+        quotation.work_title = _work_title(lead_in[1])
+        if quotation.work_title is None and quotation.medium == Medium.NEWSPAPER:
+            newspaper = _NEWSPAPERS.search(lead_in[1])
+            quotation.work_title = newspaper.group(1) if newspaper else None
+        date = _DATE.search(lead_in[1])
+        quotation.date_text = date.group().strip() if date else None
+        if speaker is not None and quotation.nested_in is None:
+            last_speaker = (quotation.span.block, speaker)
+
+
+class _MentionIndex:
+    """Person mentions by block, sorted, for nearest-mention look-ups."""
+
+    def __init__(self, people: list[PersonDraft]) -> None:
+        self.by_block: dict[int, list[tuple[int, int, PersonDraft]]] = {}
+        self.by_name: dict[str, PersonDraft] = {}
+        for person in people:
+            for mention in person.mentions:
+                self.by_block.setdefault(mention.block, []).append(
+                    (mention.start, mention.end, person)
+                )
+            for variant in [person.display_name, *person.variants]:
+                self.by_name.setdefault(variant.casefold(), person)
+        for entries in self.by_block.values():
+            entries.sort(key=lambda entry: entry[0])
+
+    def within(self, block: int, start: int, end: int) -> list[tuple[int, int, PersonDraft]]:
+        entries = self.by_block.get(block, [])
+        first = bisect_left(entries, start, key=lambda entry: entry[0])
+        found = []
+        for entry in entries[first:]:
+            if entry[0] >= end:
+                break
+            found.append(entry)
+        return found
+
+    def key_for_name(self, name: str) -> str | None:
+        words = [word.capitalize() if word.isupper() else word for word in name.split()]
+        person = self.by_name.get(" ".join(words).casefold())
+        if person is None and words:
+            person = self.by_name.get(words[-1].casefold())
+        return person.key if person else None
+
+
+def _previous_quote_end(quotations: list[QuotationDraft], quotation: QuotationDraft) -> int:
+    """Where the lead-in may start: after the previous top-level quote in the block."""
+    end = 0
+    for other in quotations:
+        if other is quotation:
+            break
+        other_end = other.end_span or other.span
+        if other.nested_in is None and other_end.block == quotation.span.block:
+            end = other_end.end + 1
+    return end
+
+
+def _lead_in(
+    document: ScriptDocument, quotation: QuotationDraft, context_start: int
+) -> tuple[int, str, int]:
+    """(block, text, offset of text in block) of the words introducing a quotation."""
+    block_index = quotation.span.block
+    text = document.blocks[block_index].text
+    before = text[context_start : max(context_start, quotation.span.start - 1)]
+    sentences = _SENTENCE_SPLIT.split(before)
+    lead = sentences[-1] if sentences else ""
+    if not lead.strip() and len(sentences) > 1:
+        lead = sentences[-2]
+    if not lead.strip() and context_start == 0 and block_index > 0:
+        previous = document.blocks[block_index - 1].text.rstrip()
+        if previous.endswith(":"):
+            tail = _SENTENCE_SPLIT.split(previous)[-1]
+            return block_index - 1, tail, len(previous) - len(tail)
+    offset = context_start + len(before) - len(lead)
+    return block_index, lead, offset
+
+
+def _tail(document: ScriptDocument, quotation: QuotationDraft) -> tuple[int, str, int]:
+    """(block, text, offset) of the words right after a quotation, to the sentence end."""
+    end = quotation.end_span or quotation.span
+    text = document.blocks[end.block].text
+    after = text[end.end + 1 : end.end + 120]
+    if not re.match(r"^\s*[,!?.]?\s*(?:—|–|--)?\s*[\w(]", after) or not re.match(
+        r"^\s*[,!?]|^\s*(?:—|–)|^\s+[a-zа-яё]", after
+    ):
+        return end.block, "", end.end + 1
+    cut = re.search(r"[.!?:;…](?:\s|$)|[\"“«]", after)
+    return end.block, after[: cut.start() if cut else len(after)], end.end + 1
+
+
+def _speaker(
+    document: ScriptDocument,
+    quotation: QuotationDraft,
+    lead_in: tuple[int, str, int],
+    tail: tuple[int, str, int],
+    mentions: _MentionIndex,
+    cues: dict[str, str],
+    last_speaker: tuple[int, str] | None,
+) -> tuple[str | None, str | None]:
+    """(speaker, recipient) from the lead-in, else the tag after the quotation."""
+    recipient = None
+    block, text, offset = lead_in
+    found = mentions.within(block, offset, offset + len(text))
+    subjects = []
+    pronoun_first = _PRONOUN_SUBJECT.match(text)
+    for start, end, person in found:
+        before = text[: start - offset]
+        surface = document.blocks[block].text[start:end]
+        if before.count("(") > before.count(")"):
+            continue  # "(real name Kibalchich, nephew of ...)"
+        if pronoun_first and pronoun_first.end() <= start - offset:
+            continue  # "He praised Trotsky highly:" names the object, not the speaker
+        if _RECIPIENT_BEFORE.search(before) or _is_russian_recipient(before, surface):
+            recipient = recipient or person.display_name
+            continue
+        if re.search(r"\b(?:about|of|against|with|to|on|from|by|от|о|об|про|против|у)\s+"
+                     r"(?:[a-zа-яё-]+\s+){0,2}$", before,
+                     re.IGNORECASE) and not re.search(r"according to\s+$", before, re.I):
+            continue
+        if is_cyrillic(surface) and _OBLIQUE_CASE.search(surface.split()[-1]):
+            # "Лыкову он сказал": a name not in the nominative is no subject.
+            if _DATIVE.search(surface.split()[-1]) and not recipient:
+                recipient = person.display_name
+            continue
+        if re.search(r"['’]s?$", surface) and len(found) > 1:
+            continue  # "Kamenev's daughter-in-law, Galina Kravchenko, recalls"
+        subjects.append(person)
+    has_cue = any(word in cues for word in re.findall(r"[\w-]+", text.casefold())) or (
+        text.rstrip().endswith(":")
+    )
+    if subjects and _RECEIVED.search(text):
+        return None, subjects[-1].display_name  # "Anna received an answer: «…»"
+    if subjects and has_cue:
+        return subjects[-1].key, recipient
+    tail_block, tail_text, tail_offset = tail
+    if tail_text:
+        tail_people = mentions.within(tail_block, tail_offset, tail_offset + len(tail_text))
+        tail_words = re.findall(r"[\w-]+", tail_text.casefold())
+        if tail_people and any(word in cues for word in tail_words):
+            return tail_people[0][2].key, recipient
+        if _PRONOUN.search(" " + tail_text) and any(word in cues for word in tail_words):
+            if last_speaker and quotation.span.block - last_speaker[0] <= 2:
+                return last_speaker[1], recipient
+    if subjects:
+        return subjects[-1].key, recipient
+    if has_cue and _PRONOUN.search(" " + text):
+        subject = _last_subject(document, block, offset, mentions, same_block_only=True)
+        if subject is None and last_speaker and quotation.span.block - last_speaker[0] <= 1:
+            return last_speaker[1], recipient
+        subject = subject or _last_subject(document, block, offset, mentions)
+        if subject is not None:
+            return subject, recipient
+    if has_cue:
+        organisation = _organisation(text)
+        if organisation:
+            return organisation, recipient
+    return None, recipient
+
+
+def _is_russian_recipient(before: str, surface: str) -> bool:
+    """"писал Горькому": a dative name right after a verb of writing."""
+    return bool(
+        _RUSSIAN_LETTER.search(before[-40:])
+        and re.search(r"(?:ому|ему|у|ю|ой)$", surface)
+        and not re.search(r"[,:]\s*$", before)
+    )
+
+
+def _last_subject(
+    document: ScriptDocument, block: int, offset: int, mentions: _MentionIndex,
+    *, same_block_only: bool = False,
+) -> str | None:
+    """The person last named as a sentence subject before a pronoun.
+
+    A subject here is the first person named in a sentence, not in the
+    possessive and not after a preposition ("wrote to Zinoviev").
+    """
+    for index in (block,) if same_block_only else (block, block - 1):
+        if index < 0:
+            continue
+        text = document.blocks[index].text
+        end = offset if index == block else len(text)
+        entries = mentions.within(index, 0, end)
+        for position in range(len(entries) - 1, -1, -1):
+            start, mention_end, person = entries[position]
+            if re.search(r"['’]s?$", text[start:mention_end]):
+                continue
+            sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?…:") + 1
+            if position > 0 and entries[position - 1][0] >= sentence_start:
+                continue
+            opening = text[sentence_start:start]
+            adverbial = _ADVERBIAL_OPENING.match(opening) and len(opening.split()) <= 4
+            if _PRONOUN_WORD.search(opening) or (
+                _PREPOSITION_BEFORE.search(opening) and not adverbial
+            ):
+                continue
+            return person.key
+    return None
+
+
+def _organisation(text: str) -> str | None:
+    """A capitalised subject that is not a person: "Pravda reported:" -> "Pravda"."""
+    quoted = _QUOTED_SOURCE.search(text)
+    if quoted:
+        return quoted.group(1).strip()
+    newspaper = _NEWSPAPERS.search(text)
+    if newspaper:
+        return newspaper.group(1)
+    return None
+
+
+_MEDIUM_NOUNS = {
+    Medium.DIARY: "diary diaries notebook notebooks journal дневник дневнике дневнике записной",
+    Medium.MEMOIR: "memoirs memoir recollections reminiscences autobiography воспоминаниях "
+    "воспоминания мемуарах мемуары",
+    Medium.LETTER: "letter letters note telegram postcard cable письме письмо письма записке "
+    "записку телеграмме открытке",
+    Medium.TRANSCRIPT: "transcript transcripts stenogram minutes record wiretap стенограмме "
+    "стенограмма протоколе",
+    Medium.SLOGAN: "slogan slogans banner banners poster posters placard inscription chanting "
+    "лозунг лозунгом плакат плакатом транспарант транспарантом надписью",
+    Medium.DOCUMENT: "platform resolution decree bulletin statement petition declaration document "
+    "directive memorandum order резолюции постановлении платформе декрете приказе заявлении",
+    Medium.NEWSPAPER: "newspaper editorial headline газета газете газеты",
+}
+_MEDIUM_OF_NOUN = {
+    word: medium for medium, words in _MEDIUM_NOUNS.items() for word in words.split()
+}
+
+
+def _medium(
+    words: list[str], lead_in: str, tail: str, cues: dict[str, str],
+    recipient: str | None, speaker: str | None,
+) -> Medium:
+    """The medium the attribution speaks of: the first medium noun, else the verbs."""
+    if _IN_NEWSPAPER.search(lead_in) or (speaker and _NEWSPAPERS.fullmatch(speaker)):
+        return Medium.NEWSPAPER
+    for word in words:
+        if word in _MEDIUM_OF_NOUN:
+            return _MEDIUM_OF_NOUN[word]
+    tags = [cues[word] for word in words if word in cues and cues[word] != "-"]
+    if _LETTER_TO.search(lead_in) or (recipient and ("letter" in tags or not tags)):
+        return Medium.LETTER
+    if "speech" in tags or "conversation" in tags:
+        if _SPEECH_SETTING.search(lead_in + " " + tail):
+            return Medium.SPEECH
+        if "speech" in tags and not re.search(r"\b(?:to me|мне)\b", lead_in):
+            return Medium.SPEECH
+        return Medium.CONVERSATION
+    if "letter" in tags:
+        return Medium.MEMOIR  # "X writes:" without a recipient
+    if tags:
+        return Medium(tags[0])
+    return Medium.UNKNOWN
+
+
+def _work_title(lead_in: str) -> str | None:
+    match = _WORK_TITLE.search(lead_in)
+    if match:
+        return match.group(1).strip()
+    return None

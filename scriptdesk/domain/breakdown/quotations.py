@@ -1,0 +1,361 @@
+"""Finding quoted passages and telling quotations from titles and scare quotes.
+
+Provides :func:`find_quotations`, which returns a :class:`QuotationScan`:
+the real quotations (as :class:`QuotationDraft`, speaker not yet known) and
+the other quoted phrases as :class:`NamedThing` (titles of works, building
+names, nicknames, scare quotes, slogan terms), which the footage and rights
+finders use.
+
+Every quote style is paired: “…” "…" «…» „…“ ‘…’ '…' ‹…›, with straight
+quotes told open from close by the characters around them and apostrophes
+("Kamenev’s", "don't") left alone. A quotation may run over paragraphs, either
+with an opening mark on each paragraph or with one mark at each end; quotes
+inside quotes are nested. Spans hold the quoted words without the marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scriptdesk.domain.breakdown.names import word_table
+from scriptdesk.domain.enums import BlockKind
+from scriptdesk.domain.model import QuotationDraft, ScriptDocument, Span
+
+NAMED_CATEGORIES = ("work_title", "building", "nickname", "scare_quote", "slogan_term")
+
+_MARKS = re.compile("[\"'“”„‟«»‹›‘’‚]")
+_DOUBLE_CLOSERS = {"“": "”\"", "„": "“”\"", "\"": "\"”", "‟": "”\"", "«": "»", "‹": "›",
+                   "‘": "’'", "'": "'’", "‚": "‘’"}
+_SINGLE_OPENERS = frozenset("‘'‚‹")
+# How many further paragraphs a quotation may run over.
+_MAX_CONTINUATION = 8
+_ITALIC_TITLE = re.compile(r"(?<![*\w])[*_]([A-ZА-ЯЁ«\"“][^*_\n]{0,100}?)[*_](?![*\w])")
+_WORD = re.compile(r"[\w][\w'’\-]*")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'“‘«(]*[A-ZА-ЯЁ\[]|[.!?…]\s*$")
+_STRONG_END = re.compile(r"[!?…][\"'”’»)]*\s*$|\.\.\.\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s|\n)[^.!?…\n]*$")
+_DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your whose "
+    "этот эта это эти".split()
+)
+_NICKNAME_BEFORE = re.compile(
+    r"(?:known|referred to|remembered|nicknamed|dubbed|christened|called him|called her|"
+    r"прозванн\w*|известн\w*|по прозвищу|называли)\s+(?:as\s+|как\s+)?(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_CALLED = re.compile(
+    r"(?:\bcalled|\bcall|\bcalls|\bnamed|\bdubbed|\bзвали|\bзовут|\bназывали|\bназвали)"
+    r"\s+(?:(?:it|him|her|them|that\s+\w+|this\s+\w+|его|её|ее|их)\s+)?(?:just\s+|simply\s+|просто\s+)?$",
+    re.IGNORECASE,
+)
+_SO_CALLED = re.compile(r"(?:so-called|так называем\w*)\s*$", re.IGNORECASE)
+_BUILDING_WORDS = re.compile(
+    r"\b(?:House|Houses|Palace|Hotel|Theatre|Theater|Hall|Cathedral|Church|Tower|"
+    r"Castle|Museum|Station|Dom|Club|Cinema|Restaurant|Café|Cafe|Bridge)\b|"
+    r"(?:^|\s)(?:[Дд]ом[аеуо]?м?|[Дд]вор[ео]ц\w*|[Гг]остиниц\w*|[Тт]еатр\w*|[Бб]ашн\w*|[Сс]обор\w*)(?:\s|$)"
+)
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_MINOR_WORDS = frozenset(
+    "a an the of on in at to for and or with from by as into over under upon against "
+    "de la le von van der".split()
+)
+_AFTER_SPEECH = re.compile(
+    r"^[,.!?]?\s*(?:—|–|-{1,2})?\s*(?:[\w-]+\s+){0,3}?([\w-]+)", re.UNICODE
+)
+
+
+@dataclass(slots=True)
+class NamedThing:
+    """A quoted or emphasised phrase that is not a quotation."""
+
+    span: Span
+    text: str
+    category: str  # one of NAMED_CATEGORIES
+
+
+@dataclass(slots=True)
+class QuotationScan:
+    """What :func:`find_quotations` found."""
+
+    quotations: list[QuotationDraft] = field(default_factory=list)
+    named_things: list[NamedThing] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Quoted:
+    """A pair of quote marks and what lies between them."""
+
+    open_block: int
+    open_at: int  # offset of the opening mark in its block
+    close_block: int
+    close_at: int  # offset of the closing mark in its block
+    parent: _Quoted | None
+    single: bool
+
+
+def find_quotations(document: ScriptDocument, skip_blocks: set[int]) -> QuotationScan:
+    """Every quotation and named phrase in the document, in script order."""
+    pairs = _pair_marks(document, skip_blocks)
+    scan = QuotationScan()
+    index_of: dict[int, int] = {}
+    for pair in pairs:
+        start_block, start, end_block, end = _trimmed(document, pair)
+        if (start_block, start) >= (end_block, end):
+            continue
+        text = _slice(document, start_block, start, end_block, end)
+        kind, confidence = _classify(document, pair, text)
+        if kind != "quotation":
+            if end_block == start_block:
+                scan.named_things.append(NamedThing(Span(start_block, start, end), text, kind))
+            continue
+        parent = pair.parent
+        while parent is not None and id(parent) not in index_of:
+            parent = parent.parent
+        multi = end_block != start_block
+        first_end = len(document.blocks[start_block].text) if multi else end
+        draft = QuotationDraft(
+            span=Span(start_block, start, first_end),
+            text=text,
+            nested_in=index_of[id(parent)] if parent is not None else None,
+            confidence=confidence,
+            end_span=Span(end_block, 0, end) if multi else None,
+        )
+        index_of[id(pair)] = len(scan.quotations)
+        scan.quotations.append(draft)
+    for block_index, block in enumerate(document.blocks):
+        if block_index in skip_blocks:
+            continue
+        for match in _ITALIC_TITLE.finditer(block.text):
+            if len(match.group(1).split()) <= 10:
+                scan.named_things.append(
+                    NamedThing(Span(block_index, match.start(1), match.end(1)),
+                               match.group(1), "work_title")
+                )
+    scan.named_things.sort(key=lambda thing: (thing.span.block, thing.span.start))
+    return scan
+
+
+def quotation_end(quotation: QuotationDraft) -> Span:
+    """Block and offset where a quotation's words end."""
+    return quotation.end_span or quotation.span
+
+
+# --- pairing the marks ---------------------------------------------------
+
+
+def _pair_marks(document: ScriptDocument, skip_blocks: set[int]) -> list[_Quoted]:
+    """All matched quote pairs, ordered by where they open."""
+    pairs: list[_Quoted] = []
+    blocks = document.blocks
+    index = 0
+    while index < len(blocks):
+        if index in skip_blocks:
+            index += 1
+            continue
+        stack: list[tuple[str, _Quoted]] = []
+        found, carried = _scan_block(document, index, stack, continuing=False)
+        last = index
+        # An unclosed double quote at the end of a paragraph may run on.
+        while carried and last - index < _MAX_CONTINUATION:
+            following = last + 1
+            if following >= len(blocks) or following in skip_blocks or (
+                blocks[following].kind in (BlockKind.HEADING, BlockKind.SUMMARY)
+            ):
+                break
+            more, carried = _scan_block(document, following, carried, continuing=True)
+            found.extend(more)
+            last = following
+        if carried:
+            # Never closed: keep what closed inside the first paragraph and
+            # read the following paragraphs afresh.
+            found = [pair for pair in found if pair.close_block == index]
+            last = index
+        pairs.extend(found)
+        index = last + 1
+    pairs.sort(key=lambda pair: (pair.open_block, pair.open_at))
+    return pairs
+
+
+def _scan_block(
+    document: ScriptDocument,
+    block_index: int,
+    stack: list[tuple[str, _Quoted]],
+    *,
+    continuing: bool,
+) -> tuple[list[_Quoted], list[tuple[str, _Quoted]]]:
+    """Pair the marks of one block, starting from an inherited stack.
+
+    Returns the pairs closed here and the double quotes still open at its end.
+    """
+    text = document.blocks[block_index].text
+    pairs: list[_Quoted] = []
+    stack = list(stack)
+    skip_leading = -1
+    if continuing and stack:
+        # "«…¶«…»": the paragraph's leading mark repeats the open quote.
+        leading = re.match(r"\s*[*_]*\s*([\"“„«‹])", text)
+        if leading and _same_family(stack[-1][0], leading.group(1)):
+            skip_leading = leading.start(1)
+    for match in _MARKS.finditer(text):
+        at = match.start()
+        if at == skip_leading:
+            continue
+        mark = match.group()
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if mark in "’'" and before.isalnum() and after.isalnum():
+            continue  # an apostrophe: don't, Kamenev's
+        top = stack[-1][0] if stack else ""
+        opener_like = (before.isspace() or before in "([{—–-/\"“„«‘'*_") and not after.isspace()
+        closer_like = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…»”’\"'*_")
+        closes = _closes_which(stack, mark, opener_like, closer_like)
+        if closes is not None:
+            quoted = stack[closes][1]
+            del stack[closes:]
+            quoted.close_block, quoted.close_at = block_index, at
+            pairs.append(quoted)
+            continue
+        if mark in "«‹„‚" or (mark in "“‟" and top != "„") or (
+            mark in "\"‘'" and opener_like
+        ):
+            parent = stack[-1][1] if stack else None
+            stack.append(
+                (mark, _Quoted(block_index, at, -1, -1, parent, mark in _SINGLE_OPENERS))
+            )
+    carried = [entry for entry in stack if entry[0] not in _SINGLE_OPENERS]
+    carried = carried[:1]
+    return pairs, carried
+
+
+def _same_family(opened: str, mark: str) -> bool:
+    return mark in _DOUBLE_CLOSERS.get(opened, "") or mark == opened or (
+        opened in "\"“„‟" and mark in "\"“„"
+    )
+
+
+def _closes_which(
+    stack: list[tuple[str, _Quoted]], mark: str,
+    opener_like: bool, closer_like: bool,
+) -> int | None:
+    """Index in the stack of the open quote this mark closes, if any."""
+    if not stack:
+        return None
+    top = stack[-1][0]
+    if mark in _DOUBLE_CLOSERS.get(top, ""):
+        if mark in "\"'" and opener_like and not closer_like:
+            return None  # a straight quote opening a nested quote
+        if mark == "“" and top != "„":
+            return None
+        return len(stack) - 1
+    if mark in "»›”":
+        # Closes an outer quote whose inner quote was never closed.
+        for position in range(len(stack) - 2, -1, -1):
+            if mark in _DOUBLE_CLOSERS.get(stack[position][0], ""):
+                return position
+    return None
+
+
+# --- spans and classification -------------------------------------------
+
+
+def _trimmed(document: ScriptDocument, pair: _Quoted) -> tuple[int, int, int, int]:
+    """The quoted words without the marks and surrounding white space."""
+    first = document.blocks[pair.open_block].text
+    last = document.blocks[pair.close_block].text
+    start, end = pair.open_at + 1, pair.close_at
+    if pair.open_block == pair.close_block:
+        while start < end and first[start].isspace():
+            start += 1
+        while end > start and last[end - 1].isspace():
+            end -= 1
+        return pair.open_block, start, pair.close_block, end
+    while start < len(first) and first[start].isspace():
+        start += 1
+    while end > 0 and last[end - 1].isspace():
+        end -= 1
+    return pair.open_block, start, pair.close_block, end
+
+
+def _slice(document: ScriptDocument, first: int, start: int, last: int, end: int) -> str:
+    if first == last:
+        return document.blocks[first].text[start:end]
+    blocks = document.blocks
+    return document.text[blocks[first].start + start : blocks[last].start + end]
+
+
+def _classify(document: ScriptDocument, pair: _Quoted, text: str) -> tuple[str, float]:
+    """("quotation", confidence) or (named-thing category, 0)."""
+    block_text = document.blocks[pair.open_block].text
+    before = block_text[max(0, pair.open_at - 120) : pair.open_at]
+    close_text = document.blocks[pair.close_block].text
+    after = close_text[pair.close_at + 1 : pair.close_at + 60]
+    words = _WORD.findall(text)
+    previous = re.findall(r"[\w-]+", before[-60:].casefold())
+    previous_word = previous[-1] if previous else ""
+    sentence_before = _SENTENCE_START.search(before)
+    sentence = (sentence_before.group() if sentence_before else before).casefold()
+    cues = word_table("speech_cues")
+    titles = word_table("title_cues")
+    speech_before = any(word in cues for word in re.findall(r"[\w-]+", sentence))
+    colon_before = bool(re.search(r"[:]\s*[*_]*\s*[\"'“„«‘‹]?\s*$", before)) or (
+        before.rstrip().endswith(":")
+    )
+    after_match = _AFTER_SPEECH.match(after)
+    speech_after = bool(
+        after_match and after_match.group(1).casefold() in cues
+        and re.match(r"^\s*[,.!?]?\s*(?:—|–|--)?\s*\w", after)
+        and (after.startswith((",", " —", ", —", "! —", "? —", " –")) or text.rstrip()[-1:] in ",")
+    )
+    title_case = _is_title_case(words)
+    sentence_like = bool(_SENTENCE_BREAK.search(text.strip())) and (
+        len(words) >= 3 or _STRONG_END.search(text) is not None
+    )
+    multi = pair.open_block != pair.close_block
+    # "that" after a verb of saying is a conjunction: wrote that "enemies ...".
+    determiner = previous_word in _DETERMINERS and not before.rstrip().endswith(":") and not (
+        previous_word == "that" and len(previous) > 1 and previous[-2] in cues
+    )
+    nested = pair.parent is not None
+
+    title_like = title_case and len(words) >= 2 and not _CYRILLIC.search(text)
+    if multi or (colon_before and not title_like and len(words) >= 1):
+        return "quotation", 0.95
+    if previous_word in titles or re.search(r"(?:entitled|titled|под названием)\s*$", before):
+        return titles.get(previous_word, "work_title"), 0.0
+    if (_NICKNAME_BEFORE.search(before) or _CALLED.search(before)) and len(words) <= 5 and not (
+        sentence_like and len(words) >= 3
+    ):
+        return "nickname", 0.0
+    if _BUILDING_WORDS.search(text) and len(words) <= 8 and not sentence_like:
+        return "building", 0.0
+    if _SO_CALLED.search(before):
+        return "slogan_term", 0.0
+    if speech_after and len(words) >= 2:
+        return "quotation", 0.9
+    fragment = text[:1].islower() and not _SENTENCE_BREAK.search(text.strip()[:-1])
+    if fragment and len(words) < 5 and not speech_before:
+        sentence_like = False  # "save the situation." is a scare quote, not a remark
+    if sentence_like and len(words) >= 2 and not (determiner and not speech_before):
+        return "quotation", 0.85
+    if len(words) >= 5 and not title_case and not (determiner and not speech_before):
+        return "quotation", 0.8 if not nested else 0.75
+    if speech_before and len(words) >= 2 and not title_case and not determiner:
+        return "quotation", 0.65
+    if title_case and len(words) >= 1 and words[0][:1].isupper():
+        return "work_title", 0.0
+    if determiner and len(words) >= 2:
+        return "slogan_term", 0.0
+    return "scare_quote", 0.0
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Whether every significant word is capitalised ("The Platform of the ...")."""
+    if len(words) > 1 and words[0].casefold() in ("the", "a", "an"):
+        words = words[1:]
+    significant = [word for word in words if word.casefold() not in _MINOR_WORDS]
+    if not significant or not words[0][:1].isupper():
+        return False
+    if len(words) == 1:
+        return True
+    return all(word[:1].isupper() or word[:1].isdigit() for word in significant)

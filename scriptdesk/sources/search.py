@@ -1,0 +1,180 @@
+"""Full-text search over every source passage, behind one interface.
+
+On SQLite the passages are indexed by an FTS5 table kept in step by
+triggers; on PostgreSQL by a GIN index over ``to_tsvector('simple', ...)``.
+Both are created idempotently on first use (:func:`ensure_search_index`), so
+databases made before the index existed get it, and filled, when first
+searched. :class:`PassageSearch` answers "which passages share the most
+distinctive words with this text", ranked best first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from scriptdesk.sources.document import PageSpan
+from scriptdesk.sources.textview import words
+
+FTS_TABLE = "source_passage_fts"
+#: Words too common to tell one passage from another (English and Russian).
+STOPWORDS = frozenset(
+    """the and that this with from have has had was were are for not but you your his her its
+    they them their there then than which who whom what when where will would shall should
+    could can been being into onto upon about after before also only very more most such
+    some any all our out one two its it's our him she he we us me my of to in on at by as is
+    be or an a i it no so do did does if up
+    и в во не что он она оно они на я с со как а то все всё так его её ее но да ты к у же вы за
+    бы по только ей мне было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если
+    уже или ни быть был была были него до вас нибудь опять уж вам ведь там потом себя ничего
+    может мы тут где есть надо ней для тем чтобы нее сейчас этот этого этой эти это""".split()
+)
+#: Distinctive words sent to the index per query.
+QUERY_WORDS = 12
+
+_PASSAGE_COLUMNS = (
+    'p.id, p.document_id, d.source_id, p.ordinal, p.start, p."end", p.match_text, '
+    "p.speaker, p.page_label, p.line, "
+    'CASE WHEN length(p.match_text) <> p."end" - p.start '
+    'THEN substr(d.text, p.start + 1, p."end" - p.start) END AS printed'
+)
+
+_SQLITE_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(match_text, "
+    "content='source_passage', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON source_passage BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, match_text) VALUES (new.id, new.match_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON source_passage BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, match_text) "
+    "VALUES ('delete', old.id, old.match_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF match_text ON source_passage BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, match_text) "
+    "VALUES ('delete', old.id, old.match_text); "
+    f"INSERT INTO {FTS_TABLE}(rowid, match_text) VALUES (new.id, new.match_text); END",
+)
+_POSTGRES_DDL = (
+    "CREATE INDEX IF NOT EXISTS ix_source_passage_match_tsv ON source_passage "
+    "USING gin (to_tsvector('simple', match_text))",
+)
+
+@dataclass(frozen=True, slots=True)
+class PassageHit:
+    """A passage found by the index, with what matching and citing need."""
+
+    passage_id: int
+    document_id: int
+    source_id: int
+    ordinal: int
+    start: int  # in the document text
+    end: int
+    match_text: str
+    speaker: str | None
+    page_label: str | None
+    line: int | None
+    printed: str | None  # the printed text when it differs from match_text
+
+
+def ensure_search_index(connection: Connection) -> None:
+    """Create (and on SQLite fill) the full-text index if it is missing.
+
+    Checked on every call (a cheap catalogue look-up) rather than remembered,
+    because the creating transaction may still be rolled back.
+    """
+    if connection.dialect.name == "sqlite":
+        exists = connection.execute(
+            text("SELECT 1 FROM sqlite_master WHERE name = :name"), {"name": FTS_TABLE}
+        ).first()
+        if exists is None:
+            for statement in _SQLITE_DDL:
+                connection.execute(text(statement))
+            connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
+    elif connection.dialect.name == "postgresql":
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_source_passage_match_tsv' "
+                 "AND schemaname = current_schema()")
+        ).first()
+        if exists is None:
+            for statement in _POSTGRES_DDL:
+                connection.execute(text(statement))
+
+
+def query_words(text_to_find: str, limit: int = QUERY_WORDS) -> list[str]:
+    """The most distinctive words of a text (longest first), for the index."""
+    found: dict[str, None] = {}
+    for word in words(text_to_find).folded:
+        for part in word.split("'"):
+            if len(part) >= 3 and part not in STOPWORDS and not part.isdigit():
+                found[part] = None
+    chosen = sorted(found, key=len, reverse=True)[:limit]
+    if not chosen:  # a very short text: use whatever words it has
+        chosen = list(dict.fromkeys(p for w in words(text_to_find).folded for p in w.split("'") if p))[:limit]
+    return chosen
+
+
+class PassageSearch:
+    """Ranked full-text search of passages on one database connection."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.dialect = connection.dialect.name
+        self._pages: dict[int, list[PageSpan]] = {}
+        ensure_search_index(connection)
+
+    def find(self, text_to_find: str, limit: int = 8) -> list[PassageHit]:
+        """Passages sharing the most distinctive words with ``text_to_find``."""
+        terms = query_words(text_to_find)
+        if not terms:
+            return []
+        if self.dialect == "sqlite":
+            query = " OR ".join(f'"{term}"' for term in terms)
+            sql = (
+                f"SELECT {_PASSAGE_COLUMNS} FROM (SELECT rowid AS id, rank FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH :query ORDER BY rank LIMIT :limit) AS f "
+                "JOIN source_passage p ON p.id = f.id "
+                "JOIN source_document d ON d.id = p.document_id ORDER BY f.rank, p.id"
+            )
+        elif self.dialect == "postgresql":
+            query = " | ".join(terms)
+            sql = (
+                f"SELECT {_PASSAGE_COLUMNS} FROM source_passage p "
+                "JOIN source_document d ON d.id = p.document_id "
+                "WHERE to_tsvector('simple', p.match_text) @@ to_tsquery('simple', :query) "
+                "ORDER BY ts_rank(to_tsvector('simple', p.match_text), "
+                "to_tsquery('simple', :query)) DESC, p.id LIMIT :limit"
+            )
+        else:
+            query = "%" + max(terms, key=len) + "%"
+            sql = (
+                f"SELECT {_PASSAGE_COLUMNS} FROM source_passage p "
+                "JOIN source_document d ON d.id = p.document_id "
+                "WHERE lower(p.match_text) LIKE :query ORDER BY p.id LIMIT :limit"
+            )
+        rows = self.connection.execute(text(sql), {"query": query, "limit": limit})
+        return [PassageHit(*row) for row in rows]
+
+    def neighbours(self, hit: PassageHit, before: int = 1, after: int = 1) -> list[PassageHit]:
+        """The passage with those around it in the same document, in order."""
+        rows = self.connection.execute(
+            text(
+                f"SELECT {_PASSAGE_COLUMNS} FROM source_passage p "
+                "JOIN source_document d ON d.id = p.document_id "
+                "WHERE p.document_id = :document AND p.ordinal BETWEEN :low AND :high "
+                "ORDER BY p.ordinal"
+            ),
+            {"document": hit.document_id, "low": hit.ordinal - before, "high": hit.ordinal + after},
+        )
+        return [PassageHit(*row) for row in rows]
+
+    def pages(self, document_id: int) -> list[PageSpan]:
+        """The pages of a document, in order (cached)."""
+        if document_id not in self._pages:
+            rows = self.connection.execute(
+                text(
+                    'SELECT label, start, "end" FROM source_page '
+                    "WHERE document_id = :document ORDER BY start"
+                ),
+                {"document": document_id},
+            )
+            self._pages[document_id] = [PageSpan(*row) for row in rows]
+        return self._pages[document_id]

@@ -1,0 +1,1 @@
+"""The ScriptDesk terminal workspace (Textual): screens, dialogs and widgets over the services."""

@@ -1,0 +1,1 @@
+"""Modal dialogs: confirm, text input, choice, import file picker, edit conflict, search."""

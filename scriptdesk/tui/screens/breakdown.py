@@ -1,0 +1,313 @@
+"""The breakdown: scenes, the scene's highlighted text, the selected element's details.
+
+Engine suggestions are accepted (``a``) or rejected (``r``) one by one, or
+all of a scene at once (``A``); ``e`` corrects a field of the selected
+element (a quotation's speaker, medium, work...). ``s`` shows the scene's
+shot list with its total against the narration time; ``e`` there edits a
+shot's number, type, duration, description or footage need.
+"""
+
+from __future__ import annotations
+
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from scriptdesk.config import current_user
+from scriptdesk.domain.enums import Medium, ReviewState, ShotType
+from scriptdesk.domain.errors import ConflictError, ScriptDeskError
+from scriptdesk.services.queries import (
+    ElementSpan,
+    SceneLine,
+    ShotLine,
+    record_snapshot,
+    scene_text,
+    scenes_of_production,
+    shots_of_scene,
+)
+from scriptdesk.tui.dialogs.text_input import ChoiceDialog, TextInputDialog
+from scriptdesk.tui.formatting import duration, literal, state_text
+from scriptdesk.tui.messages import ElementSelected
+from scriptdesk.tui.screens.base import ProductionScreen
+from scriptdesk.tui.services_bridge import service_function
+from scriptdesk.tui.widgets.element_detail import ElementDetail
+from scriptdesk.tui.widgets.script_text import ScriptTextView, legend
+
+#: Fields a person corrects, per element table: (field, label, choices or None).
+CORRECTABLE: dict[str, list[tuple[str, str, list[str] | None]]] = {
+    "quotation": [
+        ("speaker_name", "Speaker", None),
+        ("medium", "Medium", [m.value for m in Medium]),
+        ("work_title", "Work", None),
+        ("recipient", "Recipient", None),
+        ("date_text", "Date said", None),
+        ("text", "Text", None),
+        ("notes", "Notes", None),
+    ],
+    "footage_need": [("description", "Description", None), ("era", "Era", None), ("notes", "Notes", None)],
+    "rights_item": [("subject", "Subject", None), ("holder", "Holder", None), ("notes", "Notes", None)],
+    "person": [("display_name", "Name", None)],
+    "shot": [
+        ("number", "Number", None),
+        ("shot_type", "Type", [t.value for t in ShotType]),
+        ("duration_seconds", "Duration (seconds)", None),
+        ("description", "Description", None),
+        ("footage_need_id", "Footage need # (empty for none)", None),
+    ],
+}
+#: Record fields shown in the detail panel, per table.
+DETAIL_FIELDS = {
+    "quotation": ["speaker_name", "medium", "work_title", "recipient", "date_text", "verification_state", "confidence", "notes"],
+    "footage_need": ["kind", "description", "era", "status", "archive", "clip_id", "duration_seconds"],
+    "rights_item": ["kind", "subject", "author", "work_title", "holder", "status", "term_end", "public_domain_reasoning"],
+    "person": ["display_name", "name_variants", "birth_year", "death_year"],
+    "historical_date": ["text", "precision", "earliest", "latest"],
+}
+
+
+class BreakdownScreen(ProductionScreen):
+    """Scene list, script text and element details side by side."""
+
+    NAME = "breakdown"
+    TITLE = "Breakdown"
+    BINDINGS = [
+        Binding("a", "review('accepted')", "Accept", id="accept"),
+        Binding("r", "review('rejected')", "Reject", id="reject"),
+        Binding("A", "accept_scene", "Accept all in scene", id="accept-scene"),
+        Binding("e", "correct", "Correct field", id="correct"),
+        Binding("s", "toggle_shots", "Shots", id="shots"),
+        Binding("n", "element(1)", "Next element", id="next-element"),
+        Binding("p", "element(-1)", "Previous element", id="previous-element"),
+    ]
+    """Review and correction keys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scenes: list[SceneLine] = []
+        self.scene_id: int | None = None
+        self.shots: list[ShotLine] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="breakdown"):
+            yield OptionList(id="scenes")
+            with Vertical(id="scene-middle"):
+                yield ScriptTextView(id="script-text")
+                yield Static(legend(), id="legend")
+                shots: DataTable[Text] = DataTable(id="shots", cursor_type="row", zebra_stripes=True)
+                yield shots
+                yield Static("", id="shot-total", markup=False)
+            with VerticalScroll(id="detail-column"):
+                yield ElementDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        shots = self.query_one("#shots", DataTable)
+        for key, label in (("number", "Shot"), ("type", "Type"), ("secs", "Secs"), ("description", "Description"), ("footage", "Footage")):
+            shots.add_column(Text(label, style="bold"), key=key)
+        shots.display = False
+        self.query_one("#detail", ElementDetail).show_nothing()
+
+    # -- data -----------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        if self.workspace is None:
+            return
+        try:
+            self.scenes = scenes_of_production(self.workspace, self.production_id)
+        except ScriptDeskError as error:
+            self.report(error)
+            return
+        options = self.query_one("#scenes", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for scene in self.scenes:
+            line = Text()
+            line.append(f"{scene.number:>3} ", style="bold")
+            line.append(literal(scene.title or "untitled", limit=60))
+            line.append(f"  {duration(scene.estimated_seconds)}", style="dim")
+            if scene.suggestions:
+                line.append(f"  {scene.suggestions}?", style="italic yellow")
+            options.add_option(Option(line, id=str(scene.id)))
+        if not self.scenes:
+            self.query_one("#script-text", ScriptTextView).show(None)
+            return
+        index = next((i for i, s in enumerate(self.scenes) if s.id == self.scene_id), highlighted or 0)
+        options.highlighted = min(index, len(self.scenes) - 1)
+        self.show_scene(self.scenes[options.highlighted].id, keep_selection=True)
+
+    def show_scene(self, scene_id: int, *, keep_selection: bool = False) -> None:
+        same = scene_id == self.scene_id
+        self.scene_id = scene_id
+        try:
+            text = scene_text(self.workspace, scene_id)
+            self.shots = shots_of_scene(self.workspace, scene_id)
+        except ScriptDeskError as error:
+            self.report(error)
+            return
+        self.query_one("#script-text", ScriptTextView).show(text, keep_selection=keep_selection and same)
+        self._show_shots()
+
+    def _show_shots(self) -> None:
+        table = self.query_one("#shots", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for shot in self.shots:
+            table.add_row(
+                literal(shot.number, style="bold"), literal(shot.shot_type.replace("_", " ")),
+                Text(f"{shot.duration_seconds:g}", justify="right"), literal(shot.description, limit=80),
+                literal(shot.footage_label or "", limit=40), key=str(shot.id),
+            )
+        if self.shots:
+            table.move_cursor(row=min(cursor, len(self.shots) - 1), animate=False)
+        scene = next((s for s in self.scenes if s.id == self.scene_id), None)
+        total = sum(shot.duration_seconds for shot in self.shots)
+        narration = scene.estimated_seconds if scene else 0.0
+        line = Text()
+        line.append(f"Shots {duration(total)}", style="bold")
+        line.append(f" against narration {duration(narration)}  ")
+        difference = total - narration
+        if abs(difference) >= 1:
+            line.append(f"{'+' if difference > 0 else '−'}{duration(abs(difference))}", style="yellow")
+        self.query_one("#shot-total", Static).update(line)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "scenes" and event.option.id is not None:
+            if int(event.option.id) != self.scene_id:
+                self.show_scene(int(event.option.id))
+
+    def on_element_selected(self, message: ElementSelected) -> None:
+        detail = self.query_one("#detail", ElementDetail)
+        element = message.element
+        if element is None:
+            detail.show_nothing()
+            return
+        fields: list[tuple[str, object]] = [("Category", element.category), ("Review", state_text(element.review_state))]
+        try:
+            snapshot = record_snapshot(self.workspace, element.table, element.record_id)
+        except ScriptDeskError:
+            snapshot = None
+        if snapshot is not None:
+            for name in DETAIL_FIELDS.get(element.table, []):
+                value = snapshot.values.get(name)
+                if value not in (None, "", []):
+                    fields.append((name.replace("_", " ").capitalize(), value))
+        fields.append(("Span", f"{element.start}–{element.end}"))
+        detail.show_fields(element.label, fields)
+
+    # -- review -----------------------------------------------------------------
+
+    @property
+    def element(self) -> ElementSpan | None:
+        return self.query_one("#script-text", ScriptTextView).current
+
+    def action_review(self, state: str) -> None:
+        element = self.element
+        if element is None or element.version is None:
+            self.notify("Select an element with n / p first.", markup=False, timeout=3)
+            return
+        self.edit_record(element.table, element.record_id, {"review_state": state}, element.version,
+                         done=f"{element.category.capitalize()} {state}.")
+
+    def action_accept_scene(self) -> None:
+        view = self.query_one("#script-text", ScriptTextView)
+        if view.scene is None:
+            return
+        pending = [e for e in view.scene.elements if e.review_state == ReviewState.SUGGESTED.value and e.version is not None]
+        if not pending:
+            self.notify("No suggestions left in this scene.", markup=False, timeout=3)
+            return
+        self._accept_all_worker(pending)
+
+    @work(thread=True, exclusive=True, group="edits")
+    def _accept_all_worker(self, pending: list[ElementSpan]) -> None:
+        update_record = service_function("editing", "update_record")
+        if update_record is None:
+            self.app.call_from_thread(self.report, "Editing is not available in this version of ScriptDesk.")
+            return
+        accepted, conflicts = 0, 0
+        seen: set[tuple[str, int]] = set()
+        for element in pending:
+            if (element.table, element.record_id) in seen:
+                continue
+            seen.add((element.table, element.record_id))
+            try:
+                update_record(self.workspace, element.table, element.record_id,
+                              {"review_state": ReviewState.ACCEPTED.value}, element.version, current_user())
+                accepted += 1
+            except ConflictError:
+                conflicts += 1
+            except ScriptDeskError as error:
+                self.app.call_from_thread(self.report, error)
+                break
+        message = f"Accepted {accepted} suggestion(s)."
+        if conflicts:
+            message += f" {conflicts} changed by someone else in the meantime were left as they are."
+        self.app.call_from_thread(self._after_edit, message)
+
+    # -- corrections --------------------------------------------------------------
+
+    def action_correct(self) -> None:
+        shots = self.query_one("#shots", DataTable)
+        if shots.display and shots.has_focus:
+            if not self.shots:
+                return
+            shot = self.shots[min(shots.cursor_row, len(self.shots) - 1)]
+            self._correct("shot", shot.id, shot.version, f"Shot {shot.number}")
+            return
+        element = self.element
+        if element is None or element.version is None:
+            self.notify("Select an element with n / p first (dates are not edited here).", markup=False, timeout=3)
+            return
+        self._correct(element.table, element.record_id, element.version, element.label)
+
+    def _correct(self, table: str, record_id: int, version: int, label: str) -> None:
+        fields = CORRECTABLE.get(table, [])
+        if not fields:
+            return
+
+        def field_chosen(name: str | None) -> None:
+            if name is None:
+                return
+            field_label, choices = next((lab, ch) for f, lab, ch in fields if f == name)
+            current = record_snapshot(self.workspace, table, record_id).values.get(name)
+
+            def save(value: str | None) -> None:
+                if value is not None:
+                    self.edit_record(table, record_id, {name: value.strip() or None}, version, done=f"{field_label} saved.")
+
+            if choices:
+                self.app.push_screen(ChoiceDialog(field_label, [(c, c.replace("_", " ")) for c in choices], current=current), save)
+            else:
+                self.app.push_screen(TextInputDialog(field_label, value="" if current is None else str(current)), save)
+
+        self.app.push_screen(ChoiceDialog(f"Correct: {label[:60]}", [(f, lab) for f, lab, _ in fields]), field_chosen)
+
+    def action_element(self, step: int) -> None:
+        view = self.query_one("#script-text", ScriptTextView)
+        view.action_next_element() if step > 0 else view.action_previous_element()
+
+    def action_toggle_shots(self) -> None:
+        shots = self.query_one("#shots", DataTable)
+        shots.display = not shots.display
+        if shots.display:
+            shots.focus()
+        else:
+            self.query_one("#script-text", ScriptTextView).focus()
+
+    def focus_record(self, kind: str, record_id: int, scene_id: int | None) -> None:
+        """Open the scene a search hit belongs to."""
+        if scene_id is None:
+            return
+        for index, scene in enumerate(self.scenes):
+            if scene.id == scene_id:
+                self.query_one("#scenes", OptionList).highlighted = index
+                self.show_scene(scene_id)
+
+
+__all__ = ["BreakdownScreen"]

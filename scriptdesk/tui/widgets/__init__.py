@@ -1,0 +1,1 @@
+"""Reusable widgets: the paged table, the highlighted script text and the detail panel."""
