@@ -81,23 +81,28 @@ def score_breakdown(breakdown: object, key: dict) -> Score:
     document = breakdown.document
     score: Score = {name: Tally() for name in CATEGORIES}
     person_of_variant = _key_people_index(key["people"])
+    # A key may leave a category out (None or absent): it is then not scored.
     _score_quotations(breakdown, key, person_of_variant, score)
     _score_people(breakdown, key, person_of_variant, score["people"])
-    _score_dates(breakdown, key, score["dates"])
-    _score_scenes(breakdown, document, key, score["scenes"])
-    _score_terms(
-        [(need.description + " " + " ".join(need.search_terms)) for need in breakdown.footage_needs],
-        key.get("footage_needs", []),
-        score["footage_needs"],
-    )
-    _score_terms(
-        [
-            " ".join(filter(None, (item.subject, item.author, item.work_title, item.holder)))
-            for item in breakdown.rights_items
-        ],
-        key.get("rights_items", []),
-        score["rights_items"],
-    )
+    if key.get("dates") is not None:
+        _score_dates(breakdown, key, score["dates"])
+    if key.get("scenes") is not None:
+        _score_scenes(breakdown, document, key, score["scenes"])
+    if key.get("footage_needs") is not None:
+        _score_terms(
+            [(need.description + " " + " ".join(need.search_terms)) for need in breakdown.footage_needs],
+            key["footage_needs"],
+            score["footage_needs"],
+        )
+    if key.get("rights_items") is not None:
+        _score_terms(
+            [
+                " ".join(filter(None, (item.subject, item.author, item.work_title, item.holder)))
+                for item in breakdown.rights_items
+            ],
+            key["rights_items"],
+            score["rights_items"],
+        )
     return score
 
 
@@ -206,9 +211,9 @@ def _score_scenes(breakdown: object, document: object, key: dict, tally: Tally) 
         return max(0, bisect_right(starts, offset) - 1)
 
     found = [scene.first_block for scene in breakdown.scenes]
-    tally.found, tally.expected = len(found), len(key.get("scenes", []))
+    tally.found, tally.expected = len(found), len(key["scenes"])
     used: set[int] = set()
-    for expected in key.get("scenes", []):
+    for expected in key["scenes"]:
         wanted = block_at(expected["start"])
         for number, first in enumerate(found):
             if number not in used and abs(first - wanted) <= 1:

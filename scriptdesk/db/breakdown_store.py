@@ -27,7 +27,7 @@ from scriptdesk.db.models import (
     rights_item_quotation,
 )
 from scriptdesk.domain.enums import BlockKind, Origin, ReviewState
-from scriptdesk.domain.model import Breakdown, Span
+from scriptdesk.domain.model import Breakdown, ScriptDocument, Span
 
 _ENGINE = Origin.ENGINE.value
 _SUGGESTED = ReviewState.SUGGESTED.value
@@ -51,6 +51,14 @@ def _located(span: Span | None, block_ids: list[int]) -> dict[str, object]:
     if span is None:
         return {"block_id": None, "span_start": None, "span_end": None}
     return {"block_id": block_ids[span.block], "span_start": span.start, "span_end": span.end}
+
+
+def _whole_span(document: ScriptDocument, first: Span, last: Span | None) -> Span:
+    """A quotation running over several blocks as one span relative to its first block."""
+    if last is None or last.block == first.block:
+        return first
+    end = document.blocks[last.block].start + last.end - document.blocks[first.block].start
+    return Span(first.block, first.start, end)
 
 
 def save_breakdown(
@@ -159,7 +167,7 @@ def save_breakdown(
                 "origin": _ENGINE,
                 "confidence": quote.confidence,
                 "review_state": _SUGGESTED,
-                **_located(quote.span, block_ids),
+                **_located(_whole_span(document, quote.span, quote.end_span), block_ids),
             }
             for ordinal, quote in enumerate(breakdown.quotations)
         ],

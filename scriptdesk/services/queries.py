@@ -182,7 +182,8 @@ class Page(Generic[T]):
 def _page(session: Session, statement: Select[Any], query: ListQuery, sort_columns: dict[str, Any]) -> tuple[Sequence[Any], int]:
     total = session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
     column = sort_columns.get(query.sort, sort_columns["id"])
-    order = column.desc() if query.descending else column.asc()
+    # Empty values last on both databases (PostgreSQL puts NULL first when descending).
+    order = (column.desc() if query.descending else column.asc()).nulls_last()
     page = min(max(query.page, 0), max(0, -(-total // query.page_size) - 1))
     rows = session.execute(
         statement.order_by(order, sort_columns["id"]).limit(query.page_size).offset(page * query.page_size)

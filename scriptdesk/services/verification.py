@@ -176,6 +176,8 @@ def auto_verify(
         session = uow.session
         quotations = _quotations(session, production)
         matcher = QuotationMatcher(PassageSearch(session.connection()))
+        if len(quotations) > 50:
+            matcher.prepare_for_many()
         titles = dict(session.execute(select(Source.id, Source.title)).all())
         verdicts = []
         for index, quotation in enumerate(quotations):

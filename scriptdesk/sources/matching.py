@@ -16,6 +16,7 @@ alignment is classed:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -37,7 +38,11 @@ ALTERED_MIN_COVERAGE = 0.7
 #: Quotations this short must match word for word (too many near misses otherwise).
 SHORT_QUOTATION_WORDS = 4
 #: Candidate passages aligned per quotation.
-CANDIDATES = 8
+CANDIDATES = 6
+#: Candidates (best ranked first) that may be widened to their neighbours,
+#: for a quotation running over a paragraph break, and from which score.
+_WIDENED = 3
+_WIDEN_FROM_SCORE = 0.35
 #: Unmatched source words after which a lone matching word is a stray.
 _STRAY_GAP = 3
 
@@ -156,16 +161,18 @@ def _locate(part: _Part, source: Words, first_word: int) -> tuple[int, int, list
         return None
     haystack = " ".join(available)
     needle = " ".join(quoted)
-    word_at: list[int] = []
-    for index, word in enumerate(available):
-        word_at.extend([index] * (len(word) + 1))
+    word_starts: list[int] = []
+    position = 0
+    for word in available:
+        word_starts.append(position)
+        position += len(word) + 1
     alignment = fuzz.partial_ratio_alignment(needle, haystack)
     if len(needle) <= len(haystack):
         low, high = alignment.dest_start, alignment.dest_end
     else:
         low, high = 0, len(haystack)
-    low_word = word_at[min(low, len(word_at) - 1)]
-    high_word = word_at[min(max(high - 1, 0), len(word_at) - 1)] + 1
+    low_word = max(0, bisect.bisect_right(word_starts, low) - 1)
+    high_word = max(low_word + 1, bisect.bisect_left(word_starts, high))
     slack = max(3, len(quoted) // 3)
     window_start = max(0, low_word - slack)
     window_end = min(len(available), high_word + slack)
@@ -286,6 +293,10 @@ class QuotationMatcher:
         self.search = search
         self.candidates = candidates
 
+    def prepare_for_many(self) -> None:
+        """Load what makes matching hundreds of quotations in a row fast."""
+        self.search.load_vocabulary()
+
     def match(self, quotation: str, speaker: str | None = None) -> QuotationMatch:
         """The best source of a quotation (``speaker``: who the script says spoke)."""
         parts = prepare_quotation(quotation)
@@ -297,7 +308,12 @@ class QuotationMatcher:
             alignment = _align(parts, _segments([hit]))
             if alignment is None:
                 continue
-            if alignment.match_class in (MatchClass.ALTERED, MatchClass.NOT_FOUND) and alignment.touches_edge:
+            if (
+                rank < _WIDENED
+                and alignment.match_class in (MatchClass.ALTERED, MatchClass.NOT_FOUND)
+                and alignment.touches_edge
+                and alignment.score >= _WIDEN_FROM_SCORE
+            ):
                 wider = _align(parts, _segments(self.search.neighbours(hit)))
                 if wider is not None and (_CLASS_RANK[wider.match_class], wider.score) > (
                     _CLASS_RANK[alignment.match_class], alignment.score

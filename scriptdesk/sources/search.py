@@ -18,6 +18,7 @@ from scriptdesk.sources.document import PageSpan
 from scriptdesk.sources.textview import words
 
 FTS_TABLE = "source_passage_fts"
+VOCABULARY_TABLE = "source_passage_fts_vocabulary"
 #: Words too common to tell one passage from another (English and Russian).
 STOPWORDS = frozenset(
     """the and that this with from have has had was were are for not but you your his her its
@@ -30,8 +31,11 @@ STOPWORDS = frozenset(
     уже или ни быть был была были него до вас нибудь опять уж вам ведь там потом себя ничего
     может мы тут где есть надо ней для тем чтобы нее сейчас этот этого этой эти это""".split()
 )
-#: Distinctive words sent to the index per query.
-QUERY_WORDS = 12
+#: Candidate words taken from a text, and the rarest of them sent to the index.
+QUERY_WORDS = 16
+RARE_WORDS = 8
+#: A word in more than this share of all passages tells nothing.
+COMMON_SHARE = 0.2
 
 _PASSAGE_COLUMNS = (
     'p.id, p.document_id, d.source_id, p.ordinal, p.start, p."end", p.match_text, '
@@ -41,8 +45,12 @@ _PASSAGE_COLUMNS = (
 )
 
 _SQLITE_DDL = (
+    # detail=column: no token positions (ScriptDesk never asks for phrases), a
+    # smaller index that is built about twice as fast.
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(match_text, "
-    "content='source_passage', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "content='source_passage', content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
+    "detail=column)",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY_TABLE} USING fts5vocab({FTS_TABLE}, 'row')",
     f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON source_passage BEGIN "
     f"INSERT INTO {FTS_TABLE}(rowid, match_text) VALUES (new.id, new.match_text); END",
     f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON source_passage BEGIN "
@@ -83,9 +91,10 @@ def ensure_search_index(connection: Connection) -> None:
     """
     if connection.dialect.name == "sqlite":
         exists = connection.execute(
-            text("SELECT 1 FROM sqlite_master WHERE name = :name"), {"name": FTS_TABLE}
+            text("SELECT 1 FROM sqlite_master WHERE name = :name"), {"name": VOCABULARY_TABLE}
         ).first()
         if exists is None:
+            connection.execute(text(f"DROP TABLE IF EXISTS {FTS_TABLE}"))
             for statement in _SQLITE_DDL:
                 connection.execute(text(statement))
             connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
@@ -119,11 +128,18 @@ class PassageSearch:
         self.connection = connection
         self.dialect = connection.dialect.name
         self._pages: dict[int, list[PageSpan]] = {}
+        self._frequency: dict[str, int] = {}  # passages holding each word (SQLite)
+        self._passages: int | None = None
+        self._complete_vocabulary = False
         ensure_search_index(connection)
 
     def find(self, text_to_find: str, limit: int = 8) -> list[PassageHit]:
         """Passages sharing the most distinctive words with ``text_to_find``."""
         terms = query_words(text_to_find)
+        if self.dialect == "sqlite":
+            terms = self._rarest(terms)
+        else:
+            terms = terms[:RARE_WORDS]
         if not terms:
             return []
         if self.dialect == "sqlite":
@@ -152,6 +168,30 @@ class PassageSearch:
             )
         rows = self.connection.execute(text(sql), {"query": query, "limit": limit})
         return [PassageHit(*row) for row in rows]
+
+    def load_vocabulary(self) -> None:
+        """Read every word's passage count at once (for matching many quotations)."""
+        if self.dialect == "sqlite":
+            self._frequency = dict(self.connection.execute(text(f"SELECT term, doc FROM {VOCABULARY_TABLE}")).all())
+            self._complete_vocabulary = True
+
+    def _rarest(self, terms: list[str]) -> list[str]:
+        """The terms found in fewest passages (none found anywhere: dropped)."""
+        if self._complete_vocabulary:
+            unknown = []
+            for term in terms:
+                self._frequency.setdefault(term, 0)
+        else:
+            unknown = [term for term in terms if term not in self._frequency]
+        for term in unknown:
+            self._frequency[term] = self.connection.execute(
+                text(f"SELECT doc FROM {VOCABULARY_TABLE} WHERE term = :term"), {"term": term}
+            ).scalar() or 0
+        if self._passages is None:
+            self._passages = self.connection.execute(text("SELECT count(*) FROM source_passage")).scalar() or 0
+        present = sorted((t for t in terms if self._frequency[t] > 0), key=lambda t: self._frequency[t])
+        telling = [t for t in present if self._frequency[t] <= COMMON_SHARE * self._passages]
+        return (telling if len(telling) >= 3 else present)[:RARE_WORDS]
 
     def neighbours(self, hit: PassageHit, before: int = 1, after: int = 1) -> list[PassageHit]:
         """The passage with those around it in the same document, in order."""

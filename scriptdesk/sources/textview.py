@@ -16,20 +16,31 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-#: Editorial material in every kind of source.
-_EDITORIAL = (
-    r"\[[^\[\]\n]*\]"  # [editor's insertion] or [...]
-    r"|\(\*(?:[^()]|\([^()]*\))*\)"  # (* stenographer's note (with one nested pair))
-    r"|\*+"  # the asterisk that points at such a note
-    r"|(?<=[^\W\d_])\d{1,3}(?=[\s,.;:!?)\]]|$)"  # footnote digits glued to a word: committee6
-    r"|^[ \t]*(?:\[(?:p\.|pp\.|page|стр\.|с\.|L\.|Л\.)\s*[\w.\- ]{1,20}\]|[-–—]{1,2}[ \t]*\d{1,4}[ \t]*[-–—]{1,2})[ \t]*(?:\n|$)"
+#: Editorial material, each kind with a cheap test that spares most passages
+#: its pattern: (test, pattern, transcripts only).
+_BRACKETS = re.compile(r"\[[^\[\]\n]*\]")  # [editor's insertion] or [...]
+_NOTE = re.compile(r"\(\*(?:[^()]|\([^()]*\))*\)")  # (* stenographer's note (one nested pair))
+_ASTERISKS = re.compile(r"\*+")  # the asterisk pointing at such a note
+_GLUED_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\d{1,3}(?=[\s,.;:!?)\]]|$)")  # committee6 ,
+_PAGE_MARKER_LINE = re.compile(
+    r"^[ \t]*(?:\[(?:p\.|pp\.|page|стр\.|с\.|L\.|Л\.)\s*[\w.\- ]{1,20}\]|[-–—]{1,2}[ \t]*\d{1,4}[ \t]*[-–—]{1,2})[ \t]*(?:\n|$)",
+    re.MULTILINE,
 )
 #: In transcripts also footnote numbers set apart: "on February 22 2 ." / "leave 11 . I"
 #: (the space before the stop tells them from "March 18, 1926").
-_TRANSCRIPT_EXTRA = r"|(?<=[^\s\d])[ \t\xa0]\d{1,3}(?:[ \t\xa0]+(?=[.,;:?!])|[ \t\xa0]*$)|(?<=\d)[ \t\xa0]\d{1,3}[ \t\xa0]*(?=[.,;:?!])"
-
-_EDITORIAL_RE = re.compile(_EDITORIAL, re.MULTILINE)
-_TRANSCRIPT_RE = re.compile(_EDITORIAL + _TRANSCRIPT_EXTRA, re.MULTILINE)
+_SPACED_FOOTNOTE = re.compile(
+    r"(?<=[^\s\d])[ \t\xa0]\d{1,3}(?:[ \t\xa0]+(?=[.,;:?!])|[ \t\xa0]*$)"
+    r"|(?<=\d)[ \t\xa0]\d{1,3}[ \t\xa0]*(?=[.,;:?!])"
+)
+_HAS_DIGIT = re.compile(r"\d")
+_EDITORIAL: tuple[tuple[str | None, re.Pattern[str], bool], ...] = (
+    ("[", _BRACKETS, False),
+    ("(*", _NOTE, False),
+    ("*", _ASTERISKS, False),
+    (None, _GLUED_FOOTNOTE, False),
+    ("\n", _PAGE_MARKER_LINE, False),
+    (None, _SPACED_FOOTNOTE, True),
+)
 _SPACE = frozenset(" \t\n\r\xa0\u2002\u2003\u2009\u202f")
 
 #: Typographic variants compared as one character (one-to-one, so offsets hold).
@@ -76,8 +87,20 @@ def matchable(
     printed: str, *, transcript: bool = False, also_remove: tuple[tuple[int, int], ...] = ()
 ) -> MatchView:
     """The passage without editorial material (``also_remove``: e.g. a speaker label)."""
-    pattern = _TRANSCRIPT_RE if transcript else _EDITORIAL_RE
-    cuts = sorted([*also_remove, *((m.start(), m.end()) for m in pattern.finditer(printed))])
+    found = list(also_remove)
+    has_digit: bool | None = None
+    for marker, pattern, transcripts_only in _EDITORIAL:
+        if transcripts_only and not transcript:
+            continue
+        if marker is None:
+            if has_digit is None:
+                has_digit = _HAS_DIGIT.search(printed) is not None
+            if not has_digit:
+                continue
+        elif marker not in printed:
+            continue
+        found.extend(m.span() for m in pattern.finditer(printed))
+    cuts = sorted(found)
     if not cuts:
         return MatchView(printed, None)
     kept: list[str] = []
@@ -135,10 +158,15 @@ class Words:
 
 def words(text: str) -> Words:
     """Comparison words of ``text`` (offsets are indexes into ``text``)."""
+    unified = unify(text)
+    if unified.isascii():  # lower() keeps every offset: one pass for the whole text
+        spans = [m.span() for m in _WORD.finditer(unified)]
+        lowered = unified.lower()
+        return Words([lowered[a:b] for a, b in spans], [a for a, _ in spans], [b for _, b in spans])
     folded: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for match in _WORD.finditer(unify(text)):
+    for match in _WORD.finditer(unified):
         folded.append(fold(match.group()))
         starts.append(match.start())
         ends.append(match.end())

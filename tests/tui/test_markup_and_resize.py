@@ -33,7 +33,7 @@ async def test_markup_in_a_quotation_is_shown_literally(desk_workspace, built: B
         await settle(pilot)
         context = app.screen.query_one("#context", Static)
         await pilot.click("#context")
-        await pilot.click("#log", offset=(40, 2))
+        await pilot.click("#log", offset=(60, 3))
         await settle(pilot)
         assert app.is_running
         shown = context.content.renderables[0]  # type: ignore[attr-defined]

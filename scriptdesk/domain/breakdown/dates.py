@@ -227,7 +227,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Maker]] = [
     (re.compile(rf"\b(?P<month>{_MONTH_EN})\s+(?P<day>{_DAY})\b(?!\s*{_DASH}?\s*\d)(?!,?\s+{_YEAR})"), _day_month),
     (re.compile(rf"{_NOT_AFTER}\b(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})\b(?!,?\s+{_YEAR})"), _day_month),
     (re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b{_RU_YEAR_WORD}{_NOT_A_MEASURE}"), _month_year),
-    (re.compile(rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+of)?,?\s+(?P<year>{_YEAR})\b"
+    (re.compile(rf"(?:\b(?i:the)\s+)?\b(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+of)?,?\s+(?P<year>{_YEAR})\b"
                 rf"|\b(?P<season_ru>(?i:весн(?:а|ой|ы|у|е)|лет(?:о|ом|а|е)|осен(?:ь|ью|и)|зим(?:а|ой|ы|у|е)))"
                 rf"\s+(?P<year_ru>{_YEAR}){_RU_YEAR_WORD}"), lambda m: _season(_SeasonMatch(m))),
     (re.compile(rf"(?:\b(?:the\s+)?(?P<part>(?i:early|mid|late|beginning of the|middle of the|end of the))[-\s]?)?"
@@ -372,6 +372,10 @@ def _trim_cue(text: str, found: _Found) -> None:
         return
     if found.precision is DatePrecision.RELATIVE:
         return
+    if found.precision in (DatePrecision.DECADE, DatePrecision.SEASON, DatePrecision.RANGE) and re.match(
+        r"(?i:the)\s", text[found.start : found.end]
+    ):
+        return  # "the spring of 1935", "the mid-1920s", "the 20th century" keep their article
     cue = _CUE.match(text, found.start, found.end)
     if cue and cue.end() < found.end:
         found.start = cue.end()

@@ -291,9 +291,14 @@ class _Registry:
         """A character cue of a dialogue block names a person (unless a role)."""
         name = re.sub(r"\s*\(.*?\)\s*", " ", speaker).strip()
         words = [word.capitalize() if word.isupper() else word for word in name.split()]
+        titles = word_table("titles")
+        while words and words[0].casefold().rstrip(".") in titles:
+            words = words[1:]
         if not words or words[0].casefold() in _ROLE_CUES:
             return
         parts = split_name(words)
+        if parts is not None and parts.given is None and len(words) == 2:
+            parts = NameParts(words[0], None, words[1])  # a cue is a name by definition
         if parts is not None:
             person = self._find_or_create(parts, via_kin=False)
             if person is not None:

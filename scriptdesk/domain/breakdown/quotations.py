@@ -60,9 +60,6 @@ _MINOR_WORDS = frozenset(
     "a an the of on in at to for and or with from by as into over under upon against "
     "de la le von van der".split()
 )
-_AFTER_SPEECH = re.compile(
-    r"^[,.!?]?\s*(?:—|–|-{1,2})?\s*(?:[\w-]+\s+){0,3}?([\w-]+)", re.UNICODE
-)
 
 
 @dataclass(slots=True)
@@ -206,6 +203,8 @@ def _scan_block(
         after = text[at + 1] if at + 1 < len(text) else " "
         if mark in "’'" and before.isalnum() and after.isalnum():
             continue  # an apostrophe: don't, Kamenev's
+        if mark in "’'" and before in "sS" and re.match(r"\s[a-z]", text[at + 1 : at + 3]):
+            continue  # a plural possessive: the workers’ complaints
         top = stack[-1][0] if stack else ""
         opener_like = (before.isspace() or before in "([{—–-/\"“„«‘'*_") and not after.isspace()
         closer_like = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…»”’\"'*_")
@@ -301,11 +300,11 @@ def _classify(document: ScriptDocument, pair: _Quoted, text: str) -> tuple[str, 
     colon_before = bool(re.search(r"[:]\s*[*_]*\s*[\"'“„«‘‹]?\s*$", before)) or (
         before.rstrip().endswith(":")
     )
-    after_match = _AFTER_SPEECH.match(after)
+    after_words = re.findall(r"[\w-]+", after[:40].casefold())[:4]
     speech_after = bool(
-        after_match and after_match.group(1).casefold() in cues
+        any(word in cues for word in after_words)
         and re.match(r"^\s*[,.!?]?\s*(?:—|–|--)?\s*\w", after)
-        and (after.startswith((",", " —", ", —", "! —", "? —", " –")) or text.rstrip()[-1:] in ",")
+        and (after.startswith((",", " —", ", —", "! —", "? —", " –")) or text.rstrip()[-1:] in ",!?")
     )
     title_case = _is_title_case(words)
     sentence_like = bool(_SENTENCE_BREAK.search(text.strip())) and (

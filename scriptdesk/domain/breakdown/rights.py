@@ -32,7 +32,7 @@ from scriptdesk.domain.model import (
 
 GUIDANCE = "Guidance only, not legal advice."
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
-_LIFE_DATES = re.compile(r"^\s*\((?:b\.\s*)?(?:1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(1[0-9]{3}|20[0-9]{2})\)")
+_LIFE_DATES = re.compile(r"\s*\((?:b\.\s*)?(?:1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(1[0-9]{3}|20[0-9]{2})\)")
 _DEATH_CUE = re.compile(
     r"\b(?:death|died|executed|shot|killed|murdered|perished|assassinated|умер\w*|расстрелян\w*|погиб\w*|казн[её]н\w*"
     r"|убит\w*|смерт\w*)\b[^.;]{0,25}?\b(?:in|в)\s+(?:\w+\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b"

@@ -34,7 +34,7 @@ _HOST_CUE = re.compile(
     re.IGNORECASE,
 )
 _HOST_SPEAKER = re.compile(r"^(?:host|presenter|anchor|ведущ\w*)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our|us|Let us|let us|let's)\b|\b(?:я|мы|наш\w*|мо[йяеи]\w*)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us|[Ll]et us|[Ll]et's)\b|\b(?:[Яя]|[Мм]ы|[Нн]аш\w*|[Мм]о[йяеи]\w*)\b")
 _VIDEO_TYPES = (
     (re.compile(r"\b(?:host|presenter|on camera|ведущ)", re.I), ShotType.HOST_ON_CAMERA),
     (re.compile(r"\b(?:interview|sync|синхрон|интервью)", re.I), ShotType.INTERVIEW),

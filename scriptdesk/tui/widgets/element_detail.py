@@ -14,8 +14,8 @@ from scriptdesk.tui.formatting import literal
 def field_table(title: str, fields: Iterable[tuple[str, object]]) -> Table:
     """A two-column table of field names and literal values."""
     table = Table.grid(padding=(0, 1), expand=True)
-    table.add_column(style="bold", no_wrap=True, ratio=1)
-    table.add_column(ratio=3)
+    table.add_column(style="bold", no_wrap=True, min_width=6, max_width=12)
+    table.add_column(ratio=1)
     table.title = None
     table.add_row(Text(title, style="bold reverse"), Text(""))
     for name, value in fields:

@@ -1,0 +1,142 @@
+"""Workspace responsiveness against a minimal Textual app started the same way.
+
+* Cold start: a fresh Python process that starts the app headless and stops
+  at its first interactive screen, against the same for a minimal app
+  (Header, Static, Footer). Goal: within 2x.
+* Opening a 10,000-quotation verification queue and a 5,000-need footage
+  log (headless, in-process, until the first page is on screen), against
+  starting the minimal app the same way. Goal: within 1.5x.
+
+Figures only; nothing fails on time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.timing import report
+
+SIZE = (120, 36)
+
+_MINIMAL = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield Static("ScriptDesk")
+        yield Footer()
+"""
+
+_COLD_MINIMAL = _MINIMAL + """
+import asyncio
+async def main():
+    async with Minimal().run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+asyncio.run(main())
+"""
+
+_COLD_DESK = """
+import asyncio, sys
+from scriptdesk.tui.app import ScriptDeskApp
+from scriptdesk.tui.screens.productions import ProductionsScreen
+async def main():
+    app = ScriptDeskApp(sys.argv[1])
+    async with app.run_test(size=(120, 36)) as pilot:
+        while app.workspace is None or not isinstance(app.screen, ProductionsScreen) or not app.screen.productions:
+            await pilot.pause(0.005)
+asyncio.run(main())
+"""
+
+
+def _process_seconds(code: str, *args: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def build_database(path: Path, quotations: int, footage: int) -> None:
+    """A production with many quotations and footage needs, written in bulk."""
+    from scriptdesk.db.bulk import bulk_insert
+    from scriptdesk.db.models import FootageNeed, Production, Quotation
+    from scriptdesk.services.workspace import open_workspace
+
+    with open_workspace(str(path)) as workspace, workspace.unit_of_work(actor="bench", actor_kind="engine") as uow:
+        production = Production(title="Benchmark Film", target_runtime_seconds=3600)
+        uow.session.add(production)
+        uow.session.flush()
+        bulk_insert(uow.session, Quotation, [
+            {"production_id": production.id, "text": f"Quotation {i}: “words [/] said” on day {i % 365}",
+             "speaker_name": f"Speaker {i % 97}", "verification_state": "unverified" if i % 3 else "verified"}
+            for i in range(quotations)
+        ])
+        bulk_insert(uow.session, FootageNeed, [
+            {"production_id": production.id, "kind": "newsreel", "description": f"Newsreel of event {i}",
+             "status": "needed", "duration_seconds": float(i % 40), "per_second_rate": 12}
+            for i in range(footage)
+        ])
+
+
+async def _open_list(path: Path, key: str) -> float:
+    from scriptdesk.services.workspace import open_workspace
+    from scriptdesk.tui.app import ScriptDeskApp
+
+    with open_workspace(str(path)) as workspace:
+        app = ScriptDeskApp(workspace=workspace, production="Benchmark Film")
+        async with app.run_test(size=SIZE) as pilot:
+            while app.production_id is None:
+                await pilot.pause(0.005)
+            await pilot.pause()
+            started = time.perf_counter()
+            await pilot.press(key)
+            table = None
+            while table is None or not table.row_count:
+                await pilot.pause(0.001)
+                table = app.screen.query("#log").first() if app.screen.query("#log") else None
+            await pilot.pause()
+            return time.perf_counter() - started
+
+
+async def _minimal_start() -> float:
+    namespace: dict[str, object] = {}
+    exec(_MINIMAL, namespace)  # noqa: S102 - our own constant source
+    started = time.perf_counter()
+    async with namespace["Minimal"]().run_test(size=SIZE) as pilot:  # type: ignore[operator]
+        await pilot.pause()
+    return time.perf_counter() - started
+
+
+def main(quick: bool) -> None:
+    repeat = 3 if quick else 7
+    with tempfile.TemporaryDirectory() as folder:
+        cold_db = Path(folder) / "cold.sqlite3"
+        build_database(cold_db, 10, 10)
+        minimal = _median([_process_seconds(_COLD_MINIMAL) for _ in range(repeat)])
+        desk = _median([_process_seconds(_COLD_DESK, str(cold_db)) for _ in range(repeat)])
+        report("cold start, minimal app (process)", minimal * 1000, "ms")
+        report("cold start, ScriptDesk to productions list", desk * 1000, "ms")
+        report("cold start ratio (goal <= 2x)", desk / minimal, "x")
+
+        big_db = Path(folder) / "big.sqlite3"
+        started = time.perf_counter()
+        build_database(big_db, 10_000, 5_000)
+        report("build 10,000 quotations + 5,000 footage needs", (time.perf_counter() - started) * 1000, "ms")
+        minimal_start = _median([asyncio.run(_minimal_start()) for _ in range(repeat)])
+        queue = _median([asyncio.run(_open_list(big_db, "3")) for _ in range(repeat)])
+        footage = _median([asyncio.run(_open_list(big_db, "4")) for _ in range(repeat)])
+        report("minimal app start (in process)", minimal_start * 1000, "ms")
+        report("open 10,000-quotation queue", queue * 1000, "ms")
+        report("open 5,000-need footage log", footage * 1000, "ms")
+        report("queue ratio (goal <= 1.5x)", queue / minimal_start, "x")
+        report("footage ratio (goal <= 1.5x)", footage / minimal_start, "x")
