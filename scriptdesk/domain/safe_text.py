@@ -12,8 +12,10 @@ import re
 # CSI/OSC/other ESC sequences first, so their parameters go with them.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC ... ST
+    # OSC, DCS, SOS, PM, APC strings end at BEL or ST; an unterminated one is
+    # cut at the end of its line (at most 512 characters) so no text is lost.
+    r"|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x07\x1b\n]{0,512}(?:\x1b\\)?"
     r"|\x1b[@-Z\\-_]?"  # other two-byte escapes, or a lone ESC
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )

@@ -82,7 +82,10 @@ def _scene_table(
         settings.palette,
         heading=heading,
         continued_heading=f"{heading} <i>(cont'd)</i>",
-        extra=[("LINEABOVE", (0, -1), (-1, -1), 0.6, settings.palette.rule)],
+        extra=[
+            ("LINEABOVE", (0, -1), (-1, -1), 0.6, settings.palette.rule),
+            ("SPAN", (0, -1), (2, -1)),  # room for the "Scene total" label
+        ],
     )
 
 

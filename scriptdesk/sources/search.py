@@ -10,6 +10,7 @@ distinctive words with this text", ranked best first.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -142,16 +143,25 @@ class PassageSearch:
             terms = terms[:RARE_WORDS]
         if not terms:
             return []
+        params: dict[str, object] = {"limit": limit}
         if self.dialect == "sqlite":
-            query = " OR ".join(f'"{term}"' for term in terms)
+            # Ranked by the summed rarity of the words a passage shares with the
+            # text (idf); several times faster than FTS5's bm25 over external content.
+            selects = []
+            for number, term in enumerate(terms):
+                selects.append(f"SELECT rowid AS id, :w{number} AS weight FROM {FTS_TABLE} "
+                               f"WHERE {FTS_TABLE} MATCH :t{number}")
+                params[f"t{number}"] = f'"{term}"'
+                params[f"w{number}"] = math.log((self._passages or 1) / max(1, self._frequency.get(term, 1))) + 1.0
             sql = (
-                f"SELECT {_PASSAGE_COLUMNS} FROM (SELECT rowid AS id, rank FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH :query ORDER BY rank LIMIT :limit) AS f "
+                f"SELECT {_PASSAGE_COLUMNS} FROM (SELECT id, sum(weight) AS score FROM ("
+                + " UNION ALL ".join(selects)
+                + ") GROUP BY id ORDER BY score DESC, id LIMIT :limit) AS f "
                 "JOIN source_passage p ON p.id = f.id "
-                "JOIN source_document d ON d.id = p.document_id ORDER BY f.rank, p.id"
+                "JOIN source_document d ON d.id = p.document_id ORDER BY f.score DESC, p.id"
             )
         elif self.dialect == "postgresql":
-            query = " | ".join(terms)
+            params["query"] = " | ".join(terms)
             sql = (
                 f"SELECT {_PASSAGE_COLUMNS} FROM source_passage p "
                 "JOIN source_document d ON d.id = p.document_id "
@@ -160,13 +170,13 @@ class PassageSearch:
                 "to_tsquery('simple', :query)) DESC, p.id LIMIT :limit"
             )
         else:
-            query = "%" + max(terms, key=len) + "%"
+            params["query"] = "%" + max(terms, key=len) + "%"
             sql = (
                 f"SELECT {_PASSAGE_COLUMNS} FROM source_passage p "
                 "JOIN source_document d ON d.id = p.document_id "
                 "WHERE lower(p.match_text) LIKE :query ORDER BY p.id LIMIT :limit"
             )
-        rows = self.connection.execute(text(sql), {"query": query, "limit": limit})
+        rows = self.connection.execute(text(sql), params)
         return [PassageHit(*row) for row in rows]
 
     def load_vocabulary(self) -> None:
