@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from scriptdesk.domain.enums import MatchClass
 from scriptdesk.domain.safe_text import clean_text
 from scriptdesk.sources.search import STOPWORDS, PassageHit, PassageSearch
-from scriptdesk.sources.textview import ELLIPSIS, MatchView, Words, matchable, same_characters, words
+from scriptdesk.sources.textview import ELLIPSIS, MatchView, Words, matchable, same_characters, unify, words
 from scriptdesk.sources.transcript import label_of
 
 #: Word-level similarity from which a passage counts as the altered source.
@@ -43,6 +43,8 @@ CANDIDATES = 6
 #: for a quotation running over a paragraph break, and from which score.
 _WIDENED = 3
 _WIDEN_FROM_SCORE = 0.35
+#: Character-level similarity (0-100) below which a candidate is not aligned.
+_PRECHECK_SCORE = 55
 #: Unmatched source words after which a lone matching word is a stray.
 _STRAY_GAP = 3
 
@@ -304,7 +306,12 @@ class QuotationMatcher:
             return QuotationMatch(MatchClass.NOT_FOUND, 0.0)
         hits = self.search.find(" ".join(part.core for part in parts), limit=self.candidates)
         scored: list[tuple[tuple[int, float, int, int], _Alignment]] = []
+        longest = max((" ".join(part.words.folded) for part in parts), key=len)
         for rank, hit in enumerate(hits):
+            # A cheap character-level look first: most candidates of an absent
+            # quotation share a few rare words and nothing else.
+            if not fuzz.partial_ratio(longest, unify(hit.match_text).lower(), score_cutoff=_PRECHECK_SCORE):
+                continue
             alignment = _align(parts, _segments([hit]))
             if alignment is None:
                 continue

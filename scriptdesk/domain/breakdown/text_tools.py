@@ -107,10 +107,15 @@ class StemAnchor:
         for stem in stems.lower().split():
             key = stem[:2]
             self._by_prefix[key] = (*self._by_prefix.get(key, ()), stem)
+        # A character-class start lets the regex engine skip most positions;
+        # the exact stems are checked in Python on the few candidates.
+        firsts = "".join(sorted({k[0] + k[0].upper() for k in self._by_prefix}))
+        seconds = "".join(sorted({k[1:2] + k[1:2].upper() for k in self._by_prefix}))
+        self._candidates = re.compile(rf"\b[{re.escape(firsts)}][{re.escape(seconds)}][\w'’-]*")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         by_prefix = self._by_prefix
-        for match in WORD.finditer(text):
+        for match in self._candidates.finditer(text):
             word = match.group(0).lower()
             stems = by_prefix.get(word[:2])
             if stems and word.startswith(stems):
