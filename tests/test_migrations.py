@@ -90,6 +90,27 @@ def test_revision_chain_is_linear() -> None:
     assert scripts.get_base() == FIRST
 
 
+def _alembic_order(location: Path | None = None) -> tuple[str, ...]:
+    walked = migrate.script_directory(location).walk_revisions()
+    return tuple(reversed([script.revision for script in walked]))
+
+
+def test_revision_ids_read_without_alembic_match_alembic(broken_migrations: Path) -> None:
+    assert migrate.shipped_revisions() == _alembic_order()
+    assert migrate.head_revision() == migrate.script_directory().get_current_head()
+    assert migrate.shipped_revisions(broken_migrations) == _alembic_order(broken_migrations)
+    assert migrate.head_revision(broken_migrations) == "0900_broken"
+    assert migrate.is_known_revision(FIRST) and not migrate.is_known_revision("0900_broken")
+
+
+def test_revision_ids_of_a_branched_history_come_from_alembic(broken_migrations: Path) -> None:
+    # a second script revising the first makes a branch the header reader leaves to Alembic
+    branch = (broken_migrations / "versions" / "0901_branch.py")
+    branch.write_text(BROKEN_REVISION.replace("0900_broken", "0901_branch").format(head=FIRST))
+    with pytest.raises(DatabaseError, match="end in 2 revisions"):
+        migrate.head_revision(broken_migrations)
+
+
 def test_first_revision_with_data_upgrades_intact(database_target: DatabaseTarget) -> None:
     engine = create_database_engine(database_target)
     try:

@@ -1,4 +1,8 @@
-"""``scriptdesk db upgrade``, ``scriptdesk db info`` and ``scriptdesk list``."""
+"""``scriptdesk db upgrade``, ``scriptdesk db info`` and ``scriptdesk list``.
+
+Services are imported inside the handlers: building the parser (``--help``)
+must not load the database layer.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,6 @@ from typing import Any
 
 from scriptdesk.cli import add_common_options
 from scriptdesk.domain.safe_text import printable
-from scriptdesk.services.listing import list_productions, list_scenes, list_scripts
-from scriptdesk.services.workspace import describe_database, open_workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,6 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def upgrade_database(args: argparse.Namespace) -> int:
+    """Create or upgrade the database and say what changed."""
+    from scriptdesk.services.workspace import open_workspace
+
     with open_workspace(args.db, upgrade=True) as workspace:
         schema = workspace.schema
         location = workspace.target.describe()
@@ -58,6 +63,9 @@ def upgrade_database(args: argparse.Namespace) -> int:
 
 
 def show_info(args: argparse.Namespace) -> int:
+    """Print where the database is, its schema revision and its row counts."""
+    from scriptdesk.services.workspace import describe_database, open_workspace
+
     with open_workspace(args.db, upgrade=False) as workspace:
         info = describe_database(workspace)
     if args.json:
@@ -80,6 +88,10 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def show_list(args: argparse.Namespace) -> int:
+    """Print productions, scripts or scenes as a table or JSON."""
+    from scriptdesk.services.listing import list_productions, list_scenes, list_scripts
+    from scriptdesk.services.workspace import open_workspace
+
     with open_workspace(args.db) as workspace:
         if args.what == "productions":
             rows: list[Any] = list_productions(workspace)

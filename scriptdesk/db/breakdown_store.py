@@ -66,24 +66,6 @@ def save_breakdown(
 ) -> StoredBreakdown:
     """Insert every element of ``breakdown`` under ``revision`` (already flushed)."""
     document = breakdown.document
-    block_ids = bulk_insert(
-        session,
-        Block,
-        [
-            {
-                "revision_id": revision.id,
-                "ordinal": ordinal,
-                "kind": block.kind.value,
-                "text": block.text,
-                "video_text": block.video,
-                "speaker": block.speaker,
-                "source_start": block.start,
-                "source_end": block.end,
-            }
-            for ordinal, block in enumerate(document.blocks)
-        ],
-        return_ids=True,
-    )
     scene_ids = bulk_insert(
         session,
         Scene,
@@ -104,7 +86,26 @@ def save_breakdown(
         ],
         return_ids=True,
     )
-    _assign_blocks_to_scenes(session, breakdown, block_ids, scene_ids)
+    scene_of_block = _scenes_of_blocks(breakdown, scene_ids)
+    block_ids = bulk_insert(
+        session,
+        Block,
+        [
+            {
+                "revision_id": revision.id,
+                "scene_id": scene_of_block.get(ordinal),
+                "ordinal": ordinal,
+                "kind": block.kind.value,
+                "text": block.text,
+                "video_text": block.video,
+                "speaker": block.speaker,
+                "source_start": block.start,
+                "source_end": block.end,
+            }
+            for ordinal, block in enumerate(document.blocks)
+        ],
+        return_ids=True,
+    )
 
     def scene_id_of(span: Span | None) -> int | None:
         if span is None:
@@ -278,23 +279,15 @@ def save_breakdown(
     )
 
 
-def _assign_blocks_to_scenes(
-    session: Session, breakdown: Breakdown, block_ids: list[int], scene_ids: list[int]
-) -> None:
-    rows = [
-        {"row_id": block_ids[index], "scene": scene_ids[scene_index]}
+def _scenes_of_blocks(breakdown: Breakdown, scene_ids: list[int]) -> dict[int, int]:
+    """The scene id of every block a scene covers (summaries stand outside scenes)."""
+    blocks = breakdown.document.blocks
+    return {
+        index: scene_ids[scene_index]
         for scene_index, scene in enumerate(breakdown.scenes)
         for index in range(scene.first_block, scene.last_block + 1)
-        if breakdown.document.blocks[index].kind is not BlockKind.SUMMARY
-    ]
-    if rows:
-        table = Block.__table__
-        session.execute(
-            update(table)
-            .where(table.c.id == bindparam("row_id"))
-            .values(scene_id=bindparam("scene")),
-            rows,
-        )
+        if blocks[index].kind is not BlockKind.SUMMARY
+    }
 
 
 def _link_rights(

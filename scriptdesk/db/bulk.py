@@ -1,9 +1,16 @@
 """Fast inserts of many rows at once (imports: blocks, quotations, passages...).
 
-Rows go to the database as Core ``executemany`` (or batched
-``INSERT ... RETURNING`` when the new ids are wanted) on the session's
-connection, inside the session's transaction, skipping the ORM's per-object
-bookkeeping. One summary entry per call goes to the audit log.
+Rows go to the database as Core ``executemany`` on the session's connection,
+inside the session's transaction, skipping the ORM's per-object bookkeeping.
+One summary entry per call goes to the audit log.
+
+When the new ids are wanted, PostgreSQL returns them in the rows' order from
+batched ``INSERT ... RETURNING``. SQLite cannot promise that order for a
+multi-row insert (SQLAlchemy would fall back to one statement per row), so on
+SQLite the first row is inserted alone and the others follow in one
+``executemany`` with the ids after it: the insert of the first row takes the
+transaction's write lock, so nobody else can take those ids, and they are the
+very ids SQLite would have chosen itself (with or without AUTOINCREMENT).
 """
 
 from __future__ import annotations
@@ -36,11 +43,17 @@ def bulk_insert(
     prepared = _with_defaults(table, rows)
     connection = session.connection()
     ids: list[int] | None = None
-    if return_ids:
+    if not return_ids:
+        connection.execute(insert(table), prepared)
+    elif connection.dialect.name == "sqlite" and "id" not in prepared[0]:
+        first_row, *others = prepared
+        first = connection.execute(insert(table).returning(table.c.id), first_row).scalar_one()
+        ids = list(range(first, first + len(prepared)))
+        if others:
+            connection.execute(insert(table), [{**row, "id": new_id} for row, new_id in zip(others, ids[1:])])
+    else:
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         ids = list(connection.execute(statement, prepared).scalars())
-    else:
-        connection.execute(insert(table), prepared)
     log_bulk_insert(session, table.name, ids, len(prepared))
     return ids
 

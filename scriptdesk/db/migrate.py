@@ -5,20 +5,28 @@ checkout and in ``scriptdesk/_migrations`` inside an installed wheel;
 :func:`migrations_dir` finds them. :func:`upgrade_to_head` runs every pending
 migration in one transaction on both SQLite and PostgreSQL, so a migration that
 fails leaves the database at its old revision with no half-built tables.
+
+Opening a database that is already current needs only the revision ids, which
+:func:`shipped_revisions` reads from the scripts' header lines; Alembic itself
+(a large import) is loaded only when a migration actually runs.
 """
 
 from __future__ import annotations
 
+import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 from scriptdesk.config import DatabaseTarget
 from scriptdesk.domain.errors import DatabaseError, SchemaTooNewError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 #: ``PRAGMA application_id`` of every ScriptDesk SQLite file ("SDSK" in ASCII).
 APPLICATION_ID = 0x5344534B
@@ -43,33 +51,86 @@ def migrations_dir() -> Path:
 
 def alembic_config(script_location: Path | None = None) -> Config:
     """An Alembic configuration built in code (the runtime never reads alembic.ini)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location or migrations_dir()))
     return config
 
 
 def script_directory(script_location: Path | None = None) -> ScriptDirectory:
-    """The revisions ScriptDesk ships."""
+    """The revisions ScriptDesk ships, as Alembic sees them."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(script_location))
+
+
+_HEADER_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def _revisions_in(location: Path) -> tuple[str, ...]:
+    links: dict[str, str | None] = {}
+    for script in sorted((location / "versions").glob("*.py")):
+        found = dict(_HEADER_ASSIGNMENT.findall(script.read_text(encoding="utf-8")))
+        try:
+            revision = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found.get("down_revision", "None"))
+        except (KeyError, ValueError, SyntaxError):
+            return _revisions_by_alembic(location)
+        if not isinstance(revision, str) or not (down is None or isinstance(down, str)):
+            return _revisions_by_alembic(location)  # merges and branches: let Alembic walk them
+        links[revision] = down
+    chain: list[str] = []
+    following = {down: revision for revision, down in links.items()}
+    current = following.get(None)
+    while current is not None and len(chain) <= len(links):
+        chain.append(current)
+        current = following.get(current)
+    if len(chain) != len(links) or len(following) != len(links):
+        return _revisions_by_alembic(location)
+    return tuple(chain)
+
+
+def _revisions_by_alembic(location: Path) -> tuple[str, ...]:
+    scripts = script_directory(location)
+    heads = scripts.get_heads()
+    if len(heads) > 1:
+        raise DatabaseError(
+            f"the schema migrations in {location} end in {len(heads)} revisions "
+            f"({', '.join(sorted(heads))}) instead of one; reinstall ScriptDesk"
+        )
+    return tuple(reversed([script.revision for script in scripts.walk_revisions()]))
+
+
+def shipped_revisions(script_location: Path | None = None) -> tuple[str, ...]:
+    """Every schema revision this version of ScriptDesk knows, oldest first."""
+    return _revisions_in((script_location or migrations_dir()).resolve())
 
 
 def head_revision(script_location: Path | None = None) -> str:
     """The newest schema revision this version of ScriptDesk knows."""
-    head = script_directory(script_location).get_current_head()
-    if head is None:  # pragma: no cover - the package always ships revisions
+    revisions = shipped_revisions(script_location)
+    if not revisions:  # pragma: no cover - the package always ships revisions
         raise DatabaseError("ScriptDesk ships no schema revisions; reinstall ScriptDesk")
-    return head
+    return revisions[-1]
 
 
 def is_known_revision(revision: str, script_location: Path | None = None) -> bool:
     """Whether a revision stored in a database is one of ours (else it is newer)."""
-    scripts = script_directory(script_location)
-    return any(script.revision == revision for script in scripts.walk_revisions())
+    return revision in shipped_revisions(script_location)
 
 
 def current_revision(connection: Connection) -> str | None:
     """The revision stamped in the database, or None for an unversioned one."""
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    revisions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(revisions) > 1:
+        raise DatabaseError(
+            f"the database has {len(revisions)} schema revisions at once ({', '.join(sorted(revisions))}); "
+            "ScriptDesk keeps one and left it unchanged"
+        )
+    return revisions[0] if revisions else None
 
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:

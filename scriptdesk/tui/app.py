@@ -101,7 +101,9 @@ class ScriptDeskApp(App[int]):
     def on_mount(self) -> None:
         self.push_screen(ProductionsScreen())
         if self.workspace is None:
-            self._open_workspace()
+            # Open the database once the first screen is drawn: the worker's
+            # imports (SQLAlchemy, Alembic) would otherwise delay that frame.
+            self.call_after_refresh(self._open_workspace)
         else:
             self._workspace_ready()
 

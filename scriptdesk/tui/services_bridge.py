@@ -8,8 +8,10 @@ instead of failing when the key is pressed.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from importlib import import_module
+from importlib.util import find_spec
 from types import ModuleType
 
 
@@ -25,9 +27,17 @@ def service_module(name: str) -> ModuleType | None:
 
 
 def service_available(name: str, function: str) -> bool:
-    """Whether ``scriptdesk.services.<name>.<function>`` exists."""
-    module = service_module(name)
-    return module is not None and hasattr(module, function)
+    """Whether ``scriptdesk.services.<name>.<function>`` exists.
+
+    Footer keys ask this on every refresh; a service not yet imported is only
+    looked up on disk, so that start-up does not load SQLAlchemy or the
+    breakdown engine.
+    """
+    qualified = f"scriptdesk.services.{name}"
+    loaded = sys.modules.get(qualified)
+    if loaded is None:
+        return find_spec(qualified) is not None
+    return hasattr(loaded, function)
 
 
 def service_function(name: str, function: str):  # type: ignore[no-untyped-def]

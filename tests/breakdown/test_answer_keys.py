@@ -4,8 +4,6 @@ then the engine is scored on every sample with a key against modest floors."""
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
-
 import pytest
 
 from benchmarks.score_breakdown import (

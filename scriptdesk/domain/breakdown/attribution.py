@@ -39,7 +39,6 @@ _WORK_TITLE = re.compile(
     r"дневнике|письме|повести|очерке)\b[^\"“«*.]{0,30}?[\"“«*]([^\"”»*\n]{2,120})[\"”»*]",
     re.IGNORECASE,
 )
-_ITALIC_OR_QUOTED = re.compile(r"\*([^*\n]{2,80})\*|«([^»\n]{2,80})»")
 _NEWSPAPERS = re.compile(
     r"\b(Pravda|Izvestia|Izvestiya|Trud|Iskra|Times|Gazette|Herald|Tribune|Chronicle|"
     r"Courier|Post|Journal|Правда|Правды|Правде|Известия|Известиях|Искра|Искре)\b"
@@ -91,9 +90,6 @@ _LETTER_TO = re.compile(
     r"\b(?:писал|писала|написал|написала|пишет)\s+[а-яё]+(?:е|у|ю|ям|ам|ому|ей|и)\b",
     re.IGNORECASE,
 )
-_ORG_SUBJECT = re.compile(
-    r"((?:[A-ZА-ЯЁ][\w-]+\s+){0,3}[A-ZА-ЯЁ][\w-]+)\s+(?:\w+\s+){0,2}?$"
-)
 _ROLE_SPEAKERS = frozenset(
     "narrator host presenter voice interviewer reader announcer рассказчик ведущий диктор".split()
 )
@@ -107,13 +103,15 @@ def attribute_quotations(
     mentions = _MentionIndex(people)
     cues = word_table("speech_cues")
     last_speaker: tuple[int, str] | None = None  # (block, speaker) of the last quotation
+    # Where the last top-level quotation ended, per block: a lead-in starts after it.
+    quote_ends: dict[int, int] = {}
     for quotation in quotations:
         block = document.blocks[quotation.span.block]
         if quotation.nested_in is not None:
             parent = quotations[quotation.nested_in]
             context_start = parent.span.start if parent.span.block == quotation.span.block else 0
         else:
-            context_start = _previous_quote_end(quotations, quotation)
+            context_start = quote_ends.get(quotation.span.block, 0)
         lead_in = _lead_in(document, quotation, context_start)
         tail = _tail(document, quotation)
         clause_words = re.findall(r"[\w-]+", (lead_in[1] + " " + tail[1]).casefold())
@@ -138,6 +136,9 @@ def attribute_quotations(
         quotation.date_text = date.group().strip() if date else None
         if speaker is not None and quotation.nested_in is None:
             last_speaker = (quotation.span.block, speaker)
+        if quotation.nested_in is None:
+            end = quotation.end_span or quotation.span
+            quote_ends[end.block] = end.end + 1
 
 
 class _MentionIndex:
@@ -172,18 +173,6 @@ class _MentionIndex:
         if person is None and words:
             person = self.by_name.get(words[-1].casefold())
         return person.key if person else None
-
-
-def _previous_quote_end(quotations: list[QuotationDraft], quotation: QuotationDraft) -> int:
-    """Where the lead-in may start: after the previous top-level quote in the block."""
-    end = 0
-    for other in quotations:
-        if other is quotation:
-            break
-        other_end = other.end_span or other.span
-        if other.nested_in is None and other_end.block == quotation.span.block:
-            end = other_end.end + 1
-    return end
 
 
 def _lead_in(

@@ -19,7 +19,6 @@ from pathlib import Path
 
 _DATA = Path(__file__).with_name("data")
 
-APOSTROPHES = "'’ʼ"
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|['’ʼ])$")
 
 # Russian noun endings of given names, by the name's nominative ending.

@@ -493,4 +493,4 @@ def person_index(people: list[PersonDraft]) -> dict[str, PersonDraft]:
     return index
 
 
-__all__ = ["find_people", "person_index", "given_name"]
+__all__ = ["find_people", "person_index"]

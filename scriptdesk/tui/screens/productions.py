@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -11,12 +11,14 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from scriptdesk.domain.errors import ScriptDeskError
-from scriptdesk.services.queries import ProductionSummary, list_productions
 from scriptdesk.tui.dialogs.file_picker import ImportDialog, ImportRequest
 from scriptdesk.tui.dialogs.text_input import TextInputDialog
 from scriptdesk.tui.formatting import duration, internal_error, literal
 from scriptdesk.tui.screens.base import WorkspaceScreen
 from scriptdesk.tui.services_bridge import service_available, service_function
+
+if TYPE_CHECKING:
+    from scriptdesk.services.queries import ProductionSummary
 
 
 def import_message(result: object) -> str:
@@ -69,6 +71,9 @@ class ProductionsScreen(WorkspaceScreen):
     def refresh_data(self) -> None:
         if self.desk.workspace is None:
             return
+        # Imported here so the first screen appears before SQLAlchemy is loaded.
+        from scriptdesk.services.queries import list_productions
+
         try:
             self.productions = list_productions(self.workspace)
         except ScriptDeskError as error:
