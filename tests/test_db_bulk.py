@@ -55,3 +55,26 @@ def test_rollback_discards_bulk_rows(workspace: Workspace) -> None:
 def test_unknown_column_is_refused(workspace: Workspace) -> None:
     with pytest.raises(InvalidValueError, match="no column"), workspace.unit_of_work() as uow:
         bulk_insert(uow.session, Quotation, [{"txt": "typo"}])
+
+
+def test_ids_stay_right_next_to_other_inserts_and_after_deletions(workspace: Workspace) -> None:
+    owner = production_id(workspace)
+    with workspace.unit_of_work(actor="engine", actor_kind="engine") as uow:
+        first = bulk_insert(uow.session, Quotation, [{"production_id": owner, "text": f"a{i}"} for i in range(5)], return_ids=True)
+        single = Quotation(production_id=owner, text="by hand")
+        uow.session.add(single)
+        uow.session.flush()
+        second = bulk_insert(uow.session, Quotation, [{"production_id": owner, "text": f"b{i}"} for i in range(5)], return_ids=True)
+    assert first is not None and second is not None
+    assert len({*first, single.id, *second}) == 11
+    with workspace.unit_of_work() as uow:
+        for record_id in second[2:]:
+            uow.session.delete(uow.session.get(Quotation, record_id))
+    with workspace.unit_of_work(actor="engine", actor_kind="engine") as uow:
+        third = bulk_insert(uow.session, Quotation, [{"production_id": owner, "text": f"c{i}"} for i in range(4)], return_ids=True)
+    with workspace.session() as session:
+        stored = dict(session.execute(select(Quotation.id, Quotation.text)).all())
+    assert [stored[i] for i in first + second[:2] + third] == (
+        [f"a{i}" for i in range(5)] + ["b0", "b1"] + [f"c{i}" for i in range(4)]
+    )
+    assert stored[single.id] == "by hand" and len(stored) == 12

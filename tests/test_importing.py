@@ -113,3 +113,27 @@ def test_every_sample_script_imports(tmp_path: Path, sample: str) -> None:
     with open_workspace(str(tmp_path / "db.sqlite3")) as workspace:
         summary = import_script(workspace, SAMPLES / sample)
     assert summary.scenes >= 1 and summary.quotations >= 1
+
+
+def test_a_second_import_links_blocks_scenes_and_quotations_of_its_own_revision(
+    database_target: DatabaseTarget, seed_path
+) -> None:
+    seed = seed_path("000")
+    with open_workspace(_url(database_target)) as workspace:
+        import_script(workspace, SAMPLES / "glassworks_1929.md", production="Glassworks")
+        summary = import_script(workspace, seed, production="Kamenev and Zinoviev")
+        with workspace.session() as session:
+            scenes = {s.id: s for s in session.scalars(select(Scene).where(Scene.revision_id == summary.revision_id))}
+            blocks = list(
+                session.scalars(select(Block).where(Block.revision_id == summary.revision_id).order_by(Block.ordinal))
+            )
+            quotations = list(session.scalars(select(Quotation).where(Quotation.revision_id == summary.revision_id)))
+    assert len(scenes) == summary.scenes and len(quotations) == summary.quotations
+    block_scenes = [scenes[b.scene_id].ordinal for b in blocks if b.scene_id is not None]
+    assert block_scenes and block_scenes == sorted(block_scenes)  # scenes follow the script's order
+    assert set(block_scenes) == {scene.ordinal for scene in scenes.values()}
+    by_id = {b.id: b for b in blocks}
+    for quote in quotations:
+        block = by_id[quote.block_id]  # a block of this revision, not of the first import
+        if block.scene_id is not None:
+            assert quote.scene_id == block.scene_id

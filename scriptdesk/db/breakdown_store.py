@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from scriptdesk.db.bulk import bulk_insert
@@ -145,8 +145,7 @@ def save_breakdown(
         for i, person in enumerate(breakdown.people)
         for span in person.mentions
     ]
-    if mention_rows:
-        session.execute(insert(Mention), mention_rows)
+    bulk_insert(session, Mention, mention_rows)
 
     quotation_ids = bulk_insert(
         session,
@@ -181,7 +180,7 @@ def save_breakdown(
     ]
     if nested:
         table = Quotation.__table__
-        session.execute(
+        session.connection().execute(
             update(table)
             .where(table.c.id == bindparam("row_id"))
             .values(nested_in_id=bindparam("outer_id")),
@@ -202,8 +201,7 @@ def save_breakdown(
         }
         for found in breakdown.dates
     ]
-    if date_rows:
-        session.execute(insert(HistoricalDate), date_rows)
+    bulk_insert(session, HistoricalDate, date_rows)
 
     footage_ids = bulk_insert(
         session,
@@ -307,7 +305,5 @@ def _link_rights(
         for i, item in enumerate(breakdown.rights_items)
         for f in sorted(set(item.footage_indexes))
     ]
-    if quote_links:
-        session.execute(insert(rights_item_quotation), quote_links)
-    if footage_links:
-        session.execute(insert(rights_item_footage), footage_links)
+    bulk_insert(session, rights_item_quotation, quote_links)
+    bulk_insert(session, rights_item_footage, footage_links)

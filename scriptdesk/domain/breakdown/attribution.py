@@ -7,6 +7,8 @@ the lead-in before it ("Mikoyan recalls:", "Zinoviev wrote to Gorky:",
 "Прокофьев пишет в дневнике:"), the tag after it ("…," said Kamenev /
 «…», — сказал Сталин), a transcript speaker label or a dialogue character
 cue. "He adds: …" goes to the last person speaking or named as a subject.
+A screenplay reader's block is attributed from its cue (see
+:mod:`.reading_attribution`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ import re
 from bisect import bisect_left
 
 from scriptdesk.domain.breakdown.names import is_cyrillic, word_table
+from scriptdesk.domain.breakdown.reading_attribution import (
+    attribute_reading,
+    family_speaker,
+    reading_voice_of,
+)
+from scriptdesk.domain.breakdown.voices import find_voices
 from scriptdesk.domain.enums import BlockKind, Medium
 from scriptdesk.domain.model import PersonDraft, QuotationDraft, ScriptDocument
 
@@ -39,9 +47,19 @@ _WORK_TITLE = re.compile(
     r"дневнике|письме|повести|очерке)\b[^\"“«*.]{0,30}?[\"“«*]([^\"”»*\n]{2,120})[\"”»*]",
     re.IGNORECASE,
 )
-_NEWSPAPERS = re.compile(
-    r"\b(Pravda|Izvestia|Izvestiya|Trud|Iskra|Times|Gazette|Herald|Tribune|Chronicle|"
-    r"Courier|Post|Journal|Правда|Правды|Правде|Известия|Известиях|Искра|Искре)\b"
+_NEWSPAPER_WORDS = (
+    r"Pravda|Izvestia|Izvestiya|Trud|Iskra|Times|Gazette|Herald|Tribune|Chronicle|Courier|Post|"
+    r"Journal|Advertiser|Mercury|Observer|Guardian|Telegraph|Examiner|Inquirer|Sentinel|"
+    r"Messenger|Clarion|Правда|Правды|Правде|Известия|Известиях|Искра|Искре"
+)
+_NEWSPAPERS = re.compile(rf"\b((?:[A-ZА-ЯЁ][\w-]+\s+)?(?:{_NEWSPAPER_WORDS}))\b")
+_TOLD_NEWSPAPER = re.compile(
+    rf"\b(?:told|to|gave|интервью)\s+(?:an interview to\s+)?(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]+\s+){{0,2}}"
+    rf"(?:{_NEWSPAPER_WORDS})\b"
+)
+_ACCORDING = re.compile(
+    r"\b(?:according to|in the words of|по словам|по мнению)\s+(?:the\s+)?"
+    r"(?P<name>[A-ZА-ЯЁ][\w’'-]*(?:\s+[A-ZА-ЯЁ][\w’'-]*){0,3})"
 )
 _SPEECH_SETTING = re.compile(
     r"\b(?:congress|plenum|conference|meeting|session|speech|report|rally|court|trial|"
@@ -105,8 +123,17 @@ def attribute_quotations(
     last_speaker: tuple[int, str] | None = None  # (block, speaker) of the last quotation
     # Where the last top-level quotation ended, per block: a lead-in starts after it.
     quote_ends: dict[int, int] = {}
+    voices = find_voices(document, set())
     for quotation in quotations:
         block = document.blocks[quotation.span.block]
+        voice = reading_voice_of(document, quotation, voices)
+        if voice is not None:
+            attribute_reading(document, quotation, voice, mentions.key_for_name)
+            if quotation.speaker is not None:
+                last_speaker = (quotation.span.block, quotation.speaker)
+            end = quotation.end_span or quotation.span
+            quote_ends[end.block] = end.end + 1
+            continue
         if quotation.nested_in is not None:
             parent = quotations[quotation.nested_in]
             context_start = parent.span.start if parent.span.block == quotation.span.block else 0
@@ -117,7 +144,12 @@ def attribute_quotations(
         clause_words = re.findall(r"[\w-]+", (lead_in[1] + " " + tail[1]).casefold())
         speaker, recipient = _speaker(document, quotation, lead_in, tail, mentions, cues,
                                       last_speaker)
-        if speaker is None and block.speaker and block.kind == BlockKind.DIALOGUE:
+        outer = quotations[quotation.nested_in] if quotation.nested_in is not None else None
+        if outer is not None and outer.speaker is not None and speaker in (None, outer.speaker):
+            speaker = family_speaker(document, quotation, outer, lead_in[1], people) or speaker
+        if speaker is None and block.speaker and block.kind == BlockKind.DIALOGUE and (
+            quotation.span.block not in voices  # an interviewee or narrator quotes others
+        ):
             cue_name = re.sub(r"\s*\(.*?\)", "", block.speaker).strip()
             if cue_name and cue_name.split()[0].casefold() not in _ROLE_SPEAKERS:
                 speaker = mentions.key_for_name(cue_name) or cue_name.title()
@@ -128,6 +160,10 @@ def attribute_quotations(
         quotation.speaker = speaker
         quotation.recipient = recipient
         quotation.medium = _medium(clause_words, lead_in[1], tail[1], cues, recipient, speaker)
+        if outer is not None and quotation.medium == Medium.SPEECH and outer.medium in (
+            Medium.MEMOIR, Medium.LETTER, Medium.DIARY
+        ) and not _SPEECH_SETTING.search(lead_in[1]):
+            quotation.medium = Medium.CONVERSATION  # a remark a memoir or letter recalls
         quotation.work_title = _work_title(lead_in[1])
         if quotation.work_title is None and quotation.medium == Medium.NEWSPAPER:
             newspaper = _NEWSPAPERS.search(lead_in[1])
@@ -168,7 +204,10 @@ class _MentionIndex:
         return found
 
     def key_for_name(self, name: str) -> str | None:
+        titles = word_table("titles")
         words = [word.capitalize() if word.isupper() else word for word in name.split()]
+        while len(words) > 1 and words[0].casefold().rstrip(".") in titles:
+            words = words[1:]
         person = self.by_name.get(" ".join(words).casefold())
         if person is None and words:
             person = self.by_name.get(words[-1].casefold())
@@ -221,6 +260,15 @@ def _speaker(
     recipient = None
     block, text, offset = lead_in
     found = mentions.within(block, offset, offset + len(text))
+    according = None
+    for according in _ACCORDING.finditer(text):
+        pass  # the attribution nearest the quotation wins
+    if according is not None and not text[according.end() :].strip(" ,—–-").count(" ") > 6:
+        # "…, according to the Kessmouth Courier, «…»": the source named last.
+        named = [entry for entry in found if entry[0] >= offset + according.start("name")]
+        if named:
+            return named[0][2].key, recipient
+        return according.group("name").strip(), recipient
     subjects = []
     pronoun_first = _PRONOUN_SUBJECT.match(text)
     for start, end, person in found:
@@ -329,23 +377,6 @@ def _organisation(text: str) -> str | None:
     return None
 
 
-_MEDIUM_NOUNS = {
-    Medium.DIARY: "diary diaries notebook notebooks journal дневник дневнике дневнике записной",
-    Medium.MEMOIR: "memoirs memoir recollections reminiscences autobiography воспоминаниях "
-    "воспоминания мемуарах мемуары",
-    Medium.LETTER: "letter letters note telegram postcard cable письме письмо письма записке "
-    "записку телеграмме открытке",
-    Medium.TRANSCRIPT: "transcript transcripts stenogram minutes record wiretap стенограмме "
-    "стенограмма протоколе",
-    Medium.SLOGAN: "slogan slogans banner banners poster posters placard inscription chanting "
-    "лозунг лозунгом плакат плакатом транспарант транспарантом надписью",
-    Medium.DOCUMENT: "platform resolution decree bulletin statement petition declaration document "
-    "directive memorandum order резолюции постановлении платформе декрете приказе заявлении",
-    Medium.NEWSPAPER: "newspaper editorial headline газета газете газеты",
-}
-_MEDIUM_OF_NOUN = {
-    word: medium for medium, words in _MEDIUM_NOUNS.items() for word in words.split()
-}
 
 
 def _medium(
@@ -353,11 +384,14 @@ def _medium(
     recipient: str | None, speaker: str | None,
 ) -> Medium:
     """The medium the attribution speaks of: the first medium noun, else the verbs."""
-    if _IN_NEWSPAPER.search(lead_in) or (speaker and _NEWSPAPERS.fullmatch(speaker)):
+    if _IN_NEWSPAPER.search(lead_in) or _TOLD_NEWSPAPER.search(lead_in) or (
+        speaker and not speaker.islower() and _NEWSPAPERS.search(speaker)
+    ):
         return Medium.NEWSPAPER
+    nouns = word_table("medium_nouns")
     for word in words:
-        if word in _MEDIUM_OF_NOUN:
-            return _MEDIUM_OF_NOUN[word]
+        if word in nouns:
+            return Medium(nouns[word])
     tags = [cues[word] for word in words if word in cues and cues[word] != "-"]
     if _LETTER_TO.search(lead_in) or (recipient and ("letter" in tags or not tags)):
         return Medium.LETTER

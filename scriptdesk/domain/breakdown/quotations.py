@@ -11,6 +11,10 @@ quotes told open from close by the characters around them and apostrophes
 ("Kamenev’s", "don't") left alone. A quotation may run over paragraphs, either
 with an opening mark on each paragraph or with one mark at each end; quotes
 inside quotes are nested. Spans hold the quoted words without the marks.
+
+In a screenplay, a block voiced by a reader (see :mod:`.voices`) is a
+quotation even without marks: the whole of its words, without the cue's
+label; quotations inside it are nested in it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from scriptdesk.domain.breakdown.names import word_table
+from scriptdesk.domain.breakdown.voices import READING, find_voices, spoken_words
 from scriptdesk.domain.enums import BlockKind
 from scriptdesk.domain.model import QuotationDraft, ScriptDocument, Span
 
@@ -89,11 +94,12 @@ class _Quoted:
     close_at: int  # offset of the closing mark in its block
     parent: _Quoted | None
     single: bool
+    reading: bool = False  # the words of a reader's block, marks or not
 
 
 def find_quotations(document: ScriptDocument, skip_blocks: set[int]) -> QuotationScan:
     """Every quotation and named phrase in the document, in script order."""
-    pairs = _pair_marks(document, skip_blocks)
+    pairs = _with_readings(document, _pair_marks(document, skip_blocks), skip_blocks)
     scan = QuotationScan()
     index_of: dict[int, int] = {}
     for pair in pairs:
@@ -101,7 +107,7 @@ def find_quotations(document: ScriptDocument, skip_blocks: set[int]) -> Quotatio
         if (start_block, start) >= (end_block, end):
             continue
         text = _slice(document, start_block, start, end_block, end)
-        kind, confidence = _classify(document, pair, text)
+        kind, confidence = ("quotation", 0.9) if pair.reading else _classify(document, pair, text)
         if kind != "quotation":
             if end_block == start_block:
                 scan.named_things.append(NamedThing(Span(start_block, start, end), text, kind))
@@ -136,6 +142,48 @@ def find_quotations(document: ScriptDocument, skip_blocks: set[int]) -> Quotatio
 def quotation_end(quotation: QuotationDraft) -> Span:
     """Block and offset where a quotation's words end."""
     return quotation.end_span or quotation.span
+
+
+def _with_readings(
+    document: ScriptDocument, pairs: list[_Quoted], skip_blocks: set[int]
+) -> list[_Quoted]:
+    """Mark or add the quotation each reader's block is.
+
+    A pair of marks around all of a block's words is that quotation; else a
+    pair without marks is made for the words, and the top-level quotes inside
+    them become nested in it.
+    """
+    readings = {
+        index: voice for index, voice in find_voices(document, skip_blocks).items()
+        if voice.role == READING
+    }
+    if not readings:
+        return pairs
+    by_block: dict[int, list[_Quoted]] = {}
+    for pair in pairs:
+        by_block.setdefault(pair.open_block, []).append(pair)
+    added: list[_Quoted] = []
+    for index, voice in readings.items():
+        start, end = spoken_words(document.blocks[index].text, voice)
+        if start >= end:
+            continue
+        inside = by_block.get(index, [])
+        whole = next(
+            (pair for pair in inside
+             if pair.open_at == start and pair.close_block == index and pair.close_at == end - 1),
+            None,
+        )
+        if whole is not None:
+            whole.reading = True
+            continue
+        reading = _Quoted(index, start - 1, index, end, None, False, reading=True)
+        for pair in inside:
+            if pair.parent is None and pair.close_block == index:
+                pair.parent = reading
+        added.append(reading)
+    pairs.extend(added)
+    pairs.sort(key=lambda pair: (pair.open_block, pair.open_at))
+    return pairs
 
 
 # --- pairing the marks ---------------------------------------------------
