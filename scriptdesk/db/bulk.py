@@ -15,7 +15,7 @@ very ids SQLite would have chosen itself (with or without AUTOINCREMENT).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -60,8 +60,8 @@ def bulk_insert(
 
 def _with_defaults(table: Table, rows: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
     """Give every row the same keys (executemany needs it), filling model defaults."""
-    keys = set(rows[0])
-    if all(len(row) == len(keys) and keys.issuperset(row) for row in rows):
+    keys = rows[0].keys()
+    if all(row.keys() == keys for row in rows):
         _check_columns(table, keys)
         return rows
     all_keys: set[str] = set().union(*rows)
@@ -73,8 +73,8 @@ def _with_defaults(table: Table, rows: Sequence[Mapping[str, Any]]) -> Sequence[
     ]
 
 
-def _check_columns(table: Table, keys: set[str]) -> None:
-    unknown = keys - set(table.c.keys())
+def _check_columns(table: Table, keys: Iterable[str]) -> None:
+    unknown = set(keys) - set(table.c.keys())
     if unknown:
         raise InvalidValueError(f"table {table.name} has no column {sorted(unknown)[0]}")
 
