@@ -91,6 +91,22 @@ def test_list_productions_scripts_scenes(tmp_path: Path, capsys: pytest.CaptureF
     assert json.loads(out) == []
 
 
+def test_production_titles_match_in_any_case_also_beyond_ascii(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "films.sqlite3"
+    fill(path)
+    with open_workspace(str(path)) as workspace, workspace.unit_of_work(actor="mira") as uow:
+        revision = ScriptRevision(
+            script=Script(production=Production(title="Ночной паром"), title="Дикторский текст"),
+            label="v1", source_filename="p.md", format="prose", sha256="b",
+        )
+        revision.scenes = [Scene(ordinal=1, number="1", title="Причал", time_context="1952")]
+        uow.session.add(revision)
+    code, out, _ = run(capsys, "list", "scenes", "--production", " ночной ПАРОМ ", "--json", "--db", str(path))
+    assert code == 0 and [scene["title"] for scene in json.loads(out)] == ["Причал"]
+
+
 def test_errors_are_one_sentence_with_documented_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "films.sqlite3"
     fill(path)

@@ -47,6 +47,11 @@ class StoredBreakdown:
     date_count: int
 
 
+def _suggested(confidence: float | None) -> dict[str, object]:
+    """The provenance of everything the engine finds: a suggestion awaiting review."""
+    return {"origin": _ENGINE, "confidence": confidence, "review_state": _SUGGESTED}
+
+
 def _located(span: Span | None, block_ids: list[int]) -> dict[str, object]:
     if span is None:
         return {"block_id": None, "span_start": None, "span_end": None}
@@ -78,9 +83,7 @@ def save_breakdown(
                 "time_context": scene.time_context[:200],
                 "word_count": scene.word_count,
                 "estimated_seconds": scene.estimated_seconds,
-                "origin": _ENGINE,
-                "confidence": None,
-                "review_state": _SUGGESTED,
+                **_suggested(None),
             }
             for ordinal, scene in enumerate(breakdown.scenes)
         ],
@@ -123,9 +126,7 @@ def save_breakdown(
                 "name_variants": list(person.variants),
                 "birth_year": person.birth_year,
                 "death_year": person.death_year,
-                "origin": _ENGINE,
-                "confidence": person.confidence,
-                "review_state": _SUGGESTED,
+                **_suggested(person.confidence),
                 **_located(person.mentions[0] if person.mentions else None, block_ids),
             }
             for person in breakdown.people
@@ -137,9 +138,7 @@ def save_breakdown(
     mention_rows = [
         {
             "person_id": person_ids[i],
-            "origin": _ENGINE,
-            "confidence": person.confidence,
-            "review_state": _SUGGESTED,
+            **_suggested(person.confidence),
             **_located(span, block_ids),
         }
         for i, person in enumerate(breakdown.people)
@@ -164,9 +163,7 @@ def save_breakdown(
                 "recipient": quote.recipient,
                 "date_text": quote.date_text,
                 "eo_class": quote.eo_class.value,
-                "origin": _ENGINE,
-                "confidence": quote.confidence,
-                "review_state": _SUGGESTED,
+                **_suggested(quote.confidence),
                 **_located(_whole_span(document, quote.span, quote.end_span), block_ids),
             }
             for ordinal, quote in enumerate(breakdown.quotations)
@@ -194,9 +191,7 @@ def save_breakdown(
             "precision": found.precision.value,
             "earliest": found.earliest,
             "latest": found.latest,
-            "origin": _ENGINE,
-            "confidence": found.confidence,
-            "review_state": _SUGGESTED,
+            **_suggested(found.confidence),
             **_located(found.span, block_ids),
         }
         for found in breakdown.dates
@@ -214,9 +209,7 @@ def save_breakdown(
                 "description": need.description,
                 "search_terms": list(need.search_terms),
                 "era": need.era[:100],
-                "origin": _ENGINE,
-                "confidence": need.confidence,
-                "review_state": _SUGGESTED,
+                **_suggested(need.confidence),
                 **_located(need.span, block_ids),
             }
             for need in breakdown.footage_needs
@@ -236,9 +229,7 @@ def save_breakdown(
                 "author_death_year": item.author_death_year,
                 "holder": item.holder,
                 "public_domain_reasoning": item.public_domain_reasoning,
-                "origin": _ENGINE,
-                "confidence": item.confidence,
-                "review_state": _SUGGESTED,
+                **_suggested(item.confidence),
                 **_located(item.span, block_ids),
             }
             for item in breakdown.rights_items
@@ -262,9 +253,7 @@ def save_breakdown(
                 ),
                 "duration_seconds": shot.duration_seconds,
                 "audio": shot.audio,
-                "origin": _ENGINE,
-                "confidence": None,
-                "review_state": _SUGGESTED,
+                **_suggested(None),
                 **_located(shot.span, block_ids),
             }
             for ordinal, shot in enumerate(breakdown.shots)

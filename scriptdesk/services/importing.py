@@ -118,6 +118,7 @@ def import_script(
 
         report("breaking down", 0.3)
         breakdown = break_down(document, words_per_minute=film.words_per_minute)
+        report("saving", 0.6)
         script = session.scalar(
             select(Script).where(Script.production_id == film.id, Script.title == script_title)
         )
@@ -139,7 +140,6 @@ def import_script(
         )
         session.add(revision)
         session.flush()
-        report("saving", 0.6)
         save_breakdown(session, revision, film.id, breakdown)
         session.flush()
         summary = _summary(session, film, revision, already_imported=False)

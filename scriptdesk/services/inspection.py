@@ -37,11 +37,22 @@ Element = dict[str, Any]
 
 
 def find_production(session: Session, title: str | None) -> Production:
-    """The production called ``title``, or the only one when no title is given."""
+    """The production called ``title`` (in any case), or the only one when no title is given.
+
+    Every command's ``--production`` goes through here, so that a title typed
+    in lower case finds the same film everywhere.
+    """
     if title is not None:
-        film = session.scalar(select(Production).where(Production.title == title))
+        wanted = title.strip()
+        film = session.scalar(select(Production).where(Production.title == wanted))
         if film is None:
-            raise NotFoundError(f"there is no production called {printable(title)!r}")
+            # Few productions, compared in Python: SQLite's lower() knows only ASCII.
+            folded = wanted.casefold()
+            titles = session.execute(select(Production.id, Production.title).order_by(Production.id))
+            match = next((id_ for id_, name in titles if name.casefold() == folded), None)
+            film = None if match is None else session.get(Production, match)
+        if film is None:
+            raise NotFoundError(f"there is no production called {printable(wanted)!r}")
         return film
     films = list(session.scalars(select(Production).order_by(Production.id).limit(2)))
     if not films:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from scriptdesk.db.models import Production, Quotation, Scene, Script, ScriptRevision
 from scriptdesk.db.unit_of_work import HasSessions
-from scriptdesk.domain.errors import NotFoundError
+from scriptdesk.services.inspection import find_production
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +41,6 @@ class SceneRow:
     title: str
     time_context: str
     estimated_seconds: float
-
-
-def find_production(session: object, title: str) -> Production:
-    """The production with this title (case-insensitive), or NotFoundError."""
-    production = session.scalar(  # type: ignore[attr-defined]
-        select(Production).where(func.lower(Production.title) == title.strip().lower())
-    )
-    if production is None:
-        raise NotFoundError(f"there is no production called {title!r}")
-    return production
 
 
 def list_productions(workspace: HasSessions) -> list[ProductionRow]:

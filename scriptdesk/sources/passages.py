@@ -61,14 +61,23 @@ def _paragraph_ranges(text: str, start: int, end: int, lines_apart: bool) -> lis
         # No blank lines at all: every line is a paragraph.
         pieces = re.finditer(r"[^\n]+", region)
     else:
-        pieces = re.finditer(r"(?:[^\n]|\n(?![ \t\xa0]*\n))+", region)
+        bounds, position = [], 0
+        for gap in _PARAGRAPH_BREAK.finditer(region):
+            bounds.append((position, gap.start()))
+            position = gap.end()
+        bounds.append((position, len(region)))
+        return _trimmed(region, start, bounds)
+    return _trimmed(region, start, [piece.span() for piece in pieces])
+
+
+def _trimmed(region: str, offset: int, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     ranges = []
-    for piece in pieces:
-        raw = piece.group()
+    for low, high in bounds:
+        raw = region[low:high]
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw.rstrip())
         if trail > lead:
-            ranges.append((start + piece.start() + lead, start + piece.start() + trail))
+            ranges.append((offset + low + lead, offset + low + trail))
     return ranges
 
 

@@ -66,7 +66,9 @@ _ROLE_CUES = frozenset(
 )
 
 
-_PREVIOUS_WORD_ANY = re.compile(r"([\w-]+)\.?\s*$")
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(Mr|Mrs|Ms|Dr|Prof|Mme|Mlle|Rev|Capt|Col|Gen|Lt|Sgt)\.\s*$"
+)
 _TITLE_SEX = {
     "mr": "m", "sir": "m", "lord": "m", "monsieur": "m", "king": "m", "prince": "m",
     "count": "m", "duke": "m", "emperor": "m", "tsar": "m", "князь": "m", "граф": "m",
@@ -125,9 +127,10 @@ def collect_runs(
             before = text[max(0, start - 60) : start]
             cue = False
             # Leading titles and sentence openers are cues or noise, not the name.
-            title_sex = _TITLE_SEX.get(_PREVIOUS_WORD_ANY.search(before).group(1).casefold(), None) if (
-                _PREVIOUS_WORD_ANY.search(before)
-            ) else None
+            # An abbreviated title ends in a full stop ("Mrs. Carrow"), which
+            # is no sentence end.
+            abbreviated = _TITLE_BEFORE.search(before)
+            title_sex = _TITLE_SEX.get(abbreviated.group(1).casefold()) if abbreviated else None
             while words and (
                 words[0].casefold() in titles or words[0].casefold() in non_person
             ):
@@ -151,8 +154,8 @@ def collect_runs(
             end = start + len(" ".join(words))
             previous = _PREVIOUS_WORD.search(before)
             previous_word = previous.group(1).casefold() if previous else ""
-            sentence_initial = bool(_SENTENCE_END.search(before))
-            if previous_word in titles or previous_word in roles:
+            sentence_initial = bool(_SENTENCE_END.search(before)) and not abbreviated
+            if previous_word in titles or previous_word in roles or abbreviated:
                 cue = True
             after = text[end : end + 60]
             kin = None

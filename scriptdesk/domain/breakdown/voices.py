@@ -213,10 +213,10 @@ def _cue_and_directions(document: ScriptDocument, index: int) -> tuple[str, list
         first -= 1
         if previous.kind == BlockKind.PARENTHETICAL:
             directions.insert(0, previous.text.strip().strip("()").strip())
-    cue = lines[-1] if lines else speaker
-    name, extensions = _split_cue(cue)
-    if name.casefold() != speaker.casefold() and not _READER_AS.match(speaker):
-        name, extensions = speaker, []
+    name, extensions = _split_cue(lines[-1] if lines else speaker)
+    if name.casefold() != _split_cue(speaker)[0].casefold():
+        # The line before is no cue of this speaker (an importer's own layout).
+        name, extensions = _split_cue(speaker)
     meaningful = [part for part in extensions if not _TECHNICAL_EXTENSION.match(part.strip())]
     return name, meaningful + directions
 
