@@ -75,6 +75,13 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def print_json(data: object) -> None:
+    """Print ``--json`` output: UTF-8 text as is, two-space indent, dates and ids as strings."""
+    import json
+
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scriptdesk`` console script."""
     parser = build_parser()

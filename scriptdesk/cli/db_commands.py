@@ -7,11 +7,10 @@ must not load the database layer.
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict
 from typing import Any
 
-from scriptdesk.cli import add_common_options
+from scriptdesk.cli import add_common_options, print_json
 from scriptdesk.domain.safe_text import printable
 
 
@@ -69,7 +68,7 @@ def show_info(args: argparse.Namespace) -> int:
     with open_workspace(args.db, upgrade=False) as workspace:
         info = describe_database(workspace)
     if args.json:
-        print(json.dumps(asdict(info), indent=2, ensure_ascii=False))
+        print_json(asdict(info))
         return 0
     state = "current" if info.revision == info.head else "run scriptdesk db upgrade"
     print(f"location:  {printable(info.location)}")
@@ -101,7 +100,7 @@ def show_list(args: argparse.Namespace) -> int:
             rows = list_scenes(workspace, args.production)
     records = [asdict(row) for row in rows]
     if args.json:
-        print(json.dumps(records, indent=2, ensure_ascii=False))
+        print_json(records)
         return 0
     if not records:
         print(f"no {args.what} yet")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from scriptdesk.cli import add_common_options
+from scriptdesk.cli import add_common_options, print_json
 from scriptdesk.domain.enums import ScriptFormat
 from scriptdesk.domain.errors import InvalidValueError
 from scriptdesk.domain.safe_text import printable
@@ -64,7 +63,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         from dataclasses import asdict
 
-        print(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
+        print_json(asdict(summary))
         return 0
     minutes, seconds = divmod(round(summary.estimated_seconds), 60)
     state = "already imported, nothing changed" if summary.already_imported else "imported"
@@ -99,7 +98,7 @@ def run_show(args: argparse.Namespace) -> int:
     with open_workspace(args.db) as workspace:
         listing = breakdown_elements(workspace, production=args.production, kinds=kinds)
     if args.json:
-        print(json.dumps(listing, ensure_ascii=False, indent=1, default=str))
+        print_json(listing)
         return 0
     print(f"{printable(listing['production'])} — {printable(listing['revision'])}")
     for element in listing["elements"]:

@@ -96,7 +96,8 @@ def save_breakdown(
         [
             {
                 "revision_id": revision.id,
-                "scene_id": scene_of_block.get(ordinal),
+                # summaries stand outside the scenes they sit among
+                "scene_id": None if block.kind is BlockKind.SUMMARY else scene_of_block.get(ordinal),
                 "ordinal": ordinal,
                 "kind": block.kind.value,
                 "text": block.text,
@@ -111,10 +112,7 @@ def save_breakdown(
     )
 
     def scene_id_of(span: Span | None) -> int | None:
-        if span is None:
-            return None
-        index = breakdown.scene_of_block(span.block)
-        return None if index is None else scene_ids[index]
+        return None if span is None else scene_of_block.get(span.block)
 
     person_ids = bulk_insert(
         session,
@@ -267,14 +265,16 @@ def save_breakdown(
 
 
 def _scenes_of_blocks(breakdown: Breakdown, scene_ids: list[int]) -> dict[int, int]:
-    """The scene id of every block a scene covers (summaries stand outside scenes)."""
-    blocks = breakdown.document.blocks
-    return {
-        index: scene_ids[scene_index]
-        for scene_index, scene in enumerate(breakdown.scenes)
-        for index in range(scene.first_block, scene.last_block + 1)
-        if blocks[index].kind is not BlockKind.SUMMARY
-    }
+    """The scene id of every block index a scene covers, found in one pass.
+
+    (``Breakdown.scene_of_block`` scans every scene on each call, which grows
+    with the square of the script's length when asked for every element.)
+    """
+    scene_of_block: dict[int, int] = {}
+    for scene_index, scene in enumerate(breakdown.scenes):
+        for index in range(scene.first_block, scene.last_block + 1):
+            scene_of_block.setdefault(index, scene_ids[scene_index])
+    return scene_of_block
 
 
 def _link_rights(

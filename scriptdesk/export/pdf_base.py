@@ -54,12 +54,18 @@ class ContinuedTable(Table):
 
     ``continued_row`` replaces row 0 in every part after the first; the caller
     sets ``repeatRows`` to at least 1 so the heading is repeated at all.
+    A table no taller than ``keep_whole_below`` points is never split: it
+    moves whole to the next page (cheaper than wrapping it in ``KeepTogether``,
+    which lays the table out once more only to learn its height).
     """
 
     continued_row: list[Any] | None = None
     runs_on: bool = False  # this part is followed by another on the next page
+    keep_whole_below: float = 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if self._short_enough_to_keep_whole(availWidth):
+            return []
         parts = super().split(availWidth, availHeight)
         if len(parts) < 2:
             return parts
@@ -69,6 +75,13 @@ class ContinuedTable(Table):
             if index > 0 and self.continued_row is not None:
                 part._cellvalues[0] = list(self.continued_row)
         return parts
+
+    def _short_enough_to_keep_whole(self, avail_width: float) -> bool:
+        # The frame has just wrapped the table at this width, so its height is known.
+        if not self.keep_whole_below or getattr(self, "availWidth", None) != avail_width:
+            return False
+        height = getattr(self, "_height", None)
+        return height is not None and height <= self.keep_whole_below
 
 
 def header_right(header: ReportHeader) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from scriptdesk.export.bibliography import citation_text
 from scriptdesk.export.formatting import format_date, label
@@ -23,6 +23,7 @@ from scriptdesk.export.tables import column_table, table_style
 
 REPORT_TITLE = "Quote-source sheet"
 LABEL_SHARE = 0.2
+KEEP_WHOLE_SHARE = 0.4  # of the page: records up to this tall never split
 
 
 def write_quote_sheet(data: QuoteSheetData, path: Path, settings: ReportSettings = DEFAULT_SETTINGS) -> Path:
@@ -38,9 +39,12 @@ def write_quote_sheet(data: QuoteSheetData, path: Path, settings: ReportSettings
         flowables += _summary(data, styles, settings, width)
         flowables += _exceptions(data, styles, settings, width)
         flowables.append(Paragraph("Quotations", styles["h2"]))
+        keep_whole = document.page_settings.frame_height * KEEP_WHOLE_SHARE
         for quote in data.quotations:
-            # A short record moves whole to the next page; a long one splits.
-            flowables.append(KeepTogether([quotation_table(quote, styles, settings, width)]))
+            table = quotation_table(quote, styles, settings, width)
+            # A short record moves whole to the next page; a long one splits with "(cont'd)".
+            table.keep_whole_below = keep_whole
+            flowables.append(table)
             flowables.append(Spacer(1, 4 * mm))
         return flowables
 

@@ -90,14 +90,15 @@ def test_russian_attribution_and_dative_recipient() -> None:
     assert quotations[0].medium == Medium.SPEECH
 
 
-def test_dialogue_cue_is_the_speaker_when_the_text_names_nobody() -> None:
+def test_a_named_voice_over_is_a_reading_and_quotes_inside_it_are_nested() -> None:
     text = 'Read aloud: "The harbour froze today."'
     document = ScriptDocument(
         text=text, format=ScriptFormat.FOUNTAIN,
         blocks=[ScriptBlock(BlockKind.DIALOGUE, text, 0, len(text), speaker="MARGARET HALL (V.O.)")],
     )
-    [quotation], names = attributed(document)
-    assert names[quotation.speaker] == "Margaret Hall"
+    [reading, inner], names = attributed(document)
+    assert reading.text == text and inner.nested_in == 0
+    assert names[reading.speaker] == "Margaret Hall"
 
 
 def test_unattributed_quotation_has_no_speaker() -> None:

@@ -93,3 +93,32 @@ def test_dialogue_cue_names_a_person() -> None:
         blocks=[ScriptBlock(BlockKind.DIALOGUE, text, 0, len(text), speaker="MARGARET HALL (V.O.)")],
     )
     assert [person.display_name for person in find_people(document, set())] == ["Margaret Hall"]
+
+
+def test_a_bare_surname_is_the_first_bearer_named_in_full_not_a_son_introduced_as_such() -> None:
+    text = (
+        "In 1961 his son, Erik Lindqvist, published a memoir of the strike. Its hero, Karl Lindqvist, "
+        "led the dockers.\n\nLindqvist spoke first at every meeting."
+    )
+    people = people_of(text)
+    assert set(people) == {"Karl Lindqvist", "Erik Lindqvist"}
+    assert "Lindqvist" in people["Karl Lindqvist"].variants
+    assert "Lindqvist" not in people["Erik Lindqvist"].variants
+
+
+def test_a_title_chooses_between_bearers_of_one_surname() -> None:
+    text = "Samuel Carrow lent the money. Edith Carrow ran the cinema. Mrs. Carrow kept a ledger."
+    people = people_of(text)
+    assert "Carrow" in people["Edith Carrow"].variants
+    assert "Carrow" not in people["Samuel Carrow"].variants
+
+
+def test_familiar_forms_and_lone_given_names_join_the_one_person_so_named() -> None:
+    text = (
+        "Thomas Aldous kept the light. His sister-in-law wrote: Tom is out on the gallery again. "
+        "Later Thomas writes about the storm. Андрей Лыков приехал. Андрюша устал."
+    )
+    people = people_of(text)
+    assert set(people) == {"Thomas Aldous", "Андрей Лыков"}
+    assert {"Tom", "Thomas"} <= set(people["Thomas Aldous"].variants)
+    assert "Андрюша" in people["Андрей Лыков"].variants

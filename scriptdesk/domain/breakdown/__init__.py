@@ -35,21 +35,24 @@ def break_down(
     from scriptdesk.domain.breakdown.rights import find_rights_items
     from scriptdesk.domain.breakdown.scenes import find_scenes, front_matter_blocks
     from scriptdesk.domain.breakdown.shots import draft_shot_list
+    from scriptdesk.domain.breakdown.text_tools import ScriptReading
 
     if words_per_minute <= 0:
         raise ValueError("words_per_minute must be positive")
     skip = front_matter_blocks(document)
+    reading = ScriptReading(document)  # words, sentences and anchors found once, shared
     people = find_people(document, skip)
     scan = find_quotations(document, skip)
     quotations = scan.quotations
     attribute_quotations(document, quotations, people)
-    dates = find_dates(document, skip)
-    scenes = find_scenes(document, dates, people, skip, words_per_minute=words_per_minute)
-    footage = find_footage_needs(document, scenes, people, quotations, scan.named_things)
+    dates = find_dates(document, skip, reading=reading)
+    scenes = find_scenes(document, dates, people, skip, words_per_minute=words_per_minute, reading=reading)
+    footage = find_footage_needs(document, scenes, people, quotations, scan.named_things, reading=reading)
     rights = find_rights_items(
-        document, people, quotations, footage, named_things=scan.named_things, clearance_year=clearance_year
+        document, people, quotations, footage, named_things=scan.named_things, clearance_year=clearance_year,
+        reading=reading,
     )
-    shots = draft_shot_list(document, scenes, footage, words_per_minute=words_per_minute)
+    shots = draft_shot_list(document, scenes, footage, words_per_minute=words_per_minute, reading=reading)
     return Breakdown(
         document=document,
         scenes=scenes,

@@ -20,6 +20,7 @@ from scriptdesk.domain.breakdown.names import is_cyrillic, word_table
 from scriptdesk.domain.breakdown.reading_attribution import (
     attribute_reading,
     family_speaker,
+    person_sex,
     reading_voice_of,
 )
 from scriptdesk.domain.breakdown.voices import find_voices
@@ -76,6 +77,10 @@ _DATE = re.compile(
     rf"(?:\s+году)?)\b",
     re.IGNORECASE,
 )
+# A thing, not a person, "says": the words are written ("It says, «…»").
+_THING_SAYS = re.compile(r"\b(?:it|this|one|the line|the entry)\s+(?:says|said|reads|read)\b", re.IGNORECASE)
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "он": "m", "его": "m",
+                "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f"}
 _PRONOUN_SUBJECT = re.compile(
     r"^\s*(?:[\w-]+,?\s+){0,6}?(?:he|she|он|она)\b", re.IGNORECASE
 )
@@ -160,6 +165,13 @@ def attribute_quotations(
         quotation.speaker = speaker
         quotation.recipient = recipient
         quotation.medium = _medium(clause_words, lead_in[1], tail[1], cues, recipient, speaker)
+        if outer is None and not _names_a_medium(clause_words) and (
+            quotation.medium in (Medium.UNKNOWN, Medium.MEMOIR, Medium.DIARY, Medium.LETTER)
+            or _THING_SAYS.search(lead_in[1])
+        ):
+            # "Her ledger survives. On its first page she wrote:" - the
+            # sentence before may name what the words are written in.
+            quotation.medium = _medium_before(document, lead_in) or quotation.medium
         if outer is not None and quotation.medium == Medium.SPEECH and outer.medium in (
             Medium.MEMOIR, Medium.LETTER, Medium.DIARY
         ) and not _SPEECH_SETTING.search(lead_in[1]):
@@ -183,6 +195,7 @@ class _MentionIndex:
     def __init__(self, people: list[PersonDraft]) -> None:
         self.by_block: dict[int, list[tuple[int, int, PersonDraft]]] = {}
         self.by_name: dict[str, PersonDraft] = {}
+        self.sexes = {person.key: person_sex(person) for person in people}
         for person in people:
             for mention in person.mentions:
                 self.by_block.setdefault(mention.block, []).append(
@@ -202,6 +215,10 @@ class _MentionIndex:
                 break
             found.append(entry)
         return found
+
+    def sex_of(self, key: str) -> str | None:
+        """ "m" or "f" when the person's given name tells, else None."""
+        return self.sexes.get(key)
 
     def key_for_name(self, name: str) -> str | None:
         titles = word_table("titles")
@@ -311,11 +328,15 @@ def _speaker(
                 return last_speaker[1], recipient
     if subjects:
         return subjects[-1].key, recipient
-    if has_cue and _PRONOUN.search(" " + text):
-        subject = _last_subject(document, block, offset, mentions, same_block_only=True)
-        if subject is None and last_speaker and quotation.span.block - last_speaker[0] <= 1:
+    pronoun = _PRONOUN.search(" " + text)
+    if has_cue and pronoun:
+        sex = _PRONOUN_SEX.get(pronoun.group(1).casefold())
+        subject = _last_subject(document, block, offset, mentions, same_block_only=True, sex=sex)
+        if subject is None and last_speaker and quotation.span.block - last_speaker[0] <= 1 and (
+            mentions.sex_of(last_speaker[1]) in (sex, None)
+        ):
             return last_speaker[1], recipient
-        subject = subject or _last_subject(document, block, offset, mentions)
+        subject = subject or _last_subject(document, block, offset, mentions, sex=sex)
         if subject is not None:
             return subject, recipient
     if has_cue:
@@ -336,13 +357,16 @@ def _is_russian_recipient(before: str, surface: str) -> bool:
 
 def _last_subject(
     document: ScriptDocument, block: int, offset: int, mentions: _MentionIndex,
-    *, same_block_only: bool = False,
+    *, same_block_only: bool = False, sex: str | None = None,
 ) -> str | None:
     """The person last named as a sentence subject before a pronoun.
 
     A subject here is the first person named in a sentence, not in the
-    possessive and not after a preposition ("wrote to Zinoviev").
+    possessive and not after a preposition ("wrote to Zinoviev"), and not of
+    the other sex than the pronoun's. Failing one, a possessive opening a
+    sentence will do when the sex agrees ("Edith Carrow's ledger ... she").
     """
+    possessor = None
     for index in (block,) if same_block_only else (block, block - 1):
         if index < 0:
             continue
@@ -351,9 +375,14 @@ def _last_subject(
         entries = mentions.within(index, 0, end)
         for position in range(len(entries) - 1, -1, -1):
             start, mention_end, person = entries[position]
-            if re.search(r"['’]s?$", text[start:mention_end]):
+            person_sex = mentions.sex_of(person.key)
+            if sex is not None and person_sex not in (sex, None):
                 continue
             sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?…:") + 1
+            if re.search(r"['’]s?$", text[start:mention_end]):
+                if possessor is None and person_sex == sex and not text[sentence_start:start].strip():
+                    possessor = person.key
+                continue
             if position > 0 and entries[position - 1][0] >= sentence_start:
                 continue
             opening = text[sentence_start:start]
@@ -363,7 +392,7 @@ def _last_subject(
             ):
                 continue
             return person.key
-    return None
+    return possessor
 
 
 def _organisation(text: str) -> str | None:
@@ -406,6 +435,24 @@ def _medium(
     if tags:
         return Medium(tags[0])
     return Medium.UNKNOWN
+
+
+def _names_a_medium(words: list[str]) -> bool:
+    nouns = word_table("medium_nouns")
+    return any(word in nouns for word in words)
+
+
+def _medium_before(document: ScriptDocument, lead_in: tuple[int, str, int]) -> Medium | None:
+    """A medium noun in the sentence just before a lead-in, in the same paragraph."""
+    block, _, offset = lead_in
+    sentences = _SENTENCE_SPLIT.split(document.blocks[block].text[:offset].rstrip())
+    if not sentences or not sentences[-1].strip():
+        return None
+    nouns = word_table("medium_nouns")
+    for word in re.findall(r"[\w-]+", sentences[-1].casefold()):
+        if word in nouns:
+            return Medium(nouns[word])
+    return None
 
 
 def _work_title(lead_in: str) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from scriptdesk.domain.breakdown.text_tools import StemAnchor, finditer_near
+from scriptdesk.domain.breakdown.text_tools import ScriptReading, StemAnchor, finditer_near
 from scriptdesk.domain.enums import DatePrecision
 from scriptdesk.domain.model import DateDraft, ScriptDocument, Span
 
@@ -309,14 +309,21 @@ def _russian_amount(text: str) -> str | None:
     return None
 
 
-def find_dates(document: ScriptDocument, skip_blocks: set[int]) -> list[DateDraft]:
-    """Every date expression of the document outside ``skip_blocks``, in script order."""
+def find_dates(
+    document: ScriptDocument, skip_blocks: set[int], *, reading: ScriptReading | None = None
+) -> list[DateDraft]:
+    """Every date expression of the document outside ``skip_blocks``, in script order.
+
+    ``reading`` shares the anchors found over the whole script with the other
+    finders of one breakdown.
+    """
+    reading = reading or ScriptReading(document)
     dates: list[DateDraft] = []
     anchors: list[tuple[int, _Found]] = []  # recent dated expressions (block, found)
     for index, block in enumerate(document.blocks):
         if index in skip_blocks:
             continue
-        for found in _scan(block.text):
+        for found in _scan(block.text, lambda anchor, index=index: reading.anchor_spans(index, anchor)):
             if found.relative is not None:
                 _resolve(found, index, anchors)
             if found.earliest is not None and found.precision is not DatePrecision.RELATIVE:
@@ -343,11 +350,14 @@ _WINDOWS = [
 ]
 
 
-def _scan(text: str) -> list[_Found]:
+def _scan(text: str, hits: Callable[[re.Pattern[str] | StemAnchor], list[tuple[int, int]]]) -> list[_Found]:
     """Non-overlapping matches, longest first at each position."""
     candidates: list[_Found] = []
     for (pattern, make), (anchor, before, after) in zip(_PATTERNS, _WINDOWS, strict=True):
-        for match in finditer_near(pattern, anchor, text, before, after):
+        spans = hits(anchor)
+        if not spans:
+            continue
+        for match in finditer_near(pattern, spans, text, before, after):
             found = make(match)
             if found is not None:
                 _trim_cue(text, found)

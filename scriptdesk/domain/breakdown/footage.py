@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from scriptdesk.domain.breakdown import footage_vocabulary as vocab
 from scriptdesk.domain.breakdown.names import given_name
 from scriptdesk.domain.breakdown.scenes import SPOKEN_KINDS
-from scriptdesk.domain.breakdown.text_tools import finditer_near, plain, sentence_at, shorten
+from scriptdesk.domain.breakdown.text_tools import ScriptReading, finditer_near, plain, shorten
 from scriptdesk.domain.enums import FootageKind, Medium
 from scriptdesk.domain.model import (
     FootageNeedDraft,
@@ -74,8 +74,15 @@ def find_footage_needs(
     people: Sequence[PersonDraft],
     quotations: Sequence[QuotationDraft],
     named_things: Iterable[object] = (),
+    *,
+    reading: ScriptReading | None = None,
 ) -> list[FootageNeedDraft]:
-    """Footage needs of every scene, deduplicated within a scene, in script order."""
+    """Footage needs of every scene, deduplicated within a scene, in script order.
+
+    ``reading`` shares word, sentence and anchor look-ups with the other
+    finders of one breakdown.
+    """
+    reading = reading or ScriptReading(document)
     scene_of = _scene_index(document, scenes)
     person_words = {w.lower() for p in people for v in p.variants for w in re.findall(r"[\w-]+", v)}
     names_by_key = {p.key: p.display_name for p in people}
@@ -94,7 +101,7 @@ def find_footage_needs(
             add(need)
     titled: dict[int, list[tuple[int, int]]] = {}  # spans of titles and names in quotes
     for thing in named_things:
-        need = _named_thing(document, thing)
+        need = _named_thing(document, thing, reading)
         if need is not None:
             add(need)
         span = getattr(thing, "span", None)
@@ -106,7 +113,7 @@ def find_footage_needs(
         scene = scenes[scene_of[index]]
         context = _Scene(scene_of[index], scene.time_context, _last_year(scene.time_context))
         inside_titles = titled.get(index, [])
-        for need in _scan_block(index, block.text, person_words, context):
+        for need in _scan_block(index, block.text, person_words, context, reading):
             if need.kind is FootageKind.PHOTO or not _inside((need.start, need.end), inside_titles):
                 add(need)
 
@@ -182,7 +189,7 @@ def _quoted_document(quotation: QuotationDraft, names_by_key: dict[str, str]) ->
     return _Need(span.block, span.start, span.end, FootageKind.DOCUMENT, key, " ".join(parts), terms, 0.6)
 
 
-def _named_thing(document: ScriptDocument, thing: object) -> _Need | None:
+def _named_thing(document: ScriptDocument, thing: object, reading: ScriptReading) -> _Need | None:
     """Buildings and titles the quotation finder set apart from real quotations."""
     category = getattr(thing, "category", "")
     span = getattr(thing, "span", None)
@@ -193,14 +200,16 @@ def _named_thing(document: ScriptDocument, thing: object) -> _Need | None:
         return _Need(span.block, span.start, span.end, FootageKind.LOCATION, f"place:{_norm(text)}",
                      f"{text}: exterior and period views", [text], 0.7)
     if category == "work_title":
-        return _work(document.blocks[span.block].text, span.block, span.start, span.end, text)
+        return _work(reading, span.block, span.start, span.end, text)
     return None
 
 
-def _scan_block(index: int, text: str, person_words: set[str], scene: _Scene) -> Iterable[_Need]:
-    """Every pattern once over one block."""
+def _scan_block(
+    index: int, text: str, person_words: set[str], scene: _Scene, reading: ScriptReading
+) -> Iterable[_Need]:
+    """Every pattern once over one block (the rarer ones only where a cue word occurs)."""
     taken: list[tuple[int, int]] = []
-    for match in finditer_near(vocab.BUILDING, vocab.BUILDING_ANCHOR, text, 80, 60):
+    for match in finditer_near(vocab.BUILDING, reading.anchor_spans(index, vocab.BUILDING_ANCHOR), text, 80, 60):
         name = _LEADING_ARTICLE.sub("", match.group(0).strip())
         if _norm(name) in person_words:
             continue
@@ -217,28 +226,29 @@ def _scan_block(index: int, text: str, person_words: set[str], scene: _Scene) ->
             continue  # adjectives of nationality, not places
         yield _Need(index, match.start("name"), match.end("name"), FootageKind.LOCATION, f"place:{_norm(name)}",
                     f"{name}: period views of the place", [name], 0.5)
-    for match in finditer_near(vocab.EVENT, vocab.EVENT_ANCHOR, text, 90, 110):
-        need = _event(index, text, match, scene)
+    for match in finditer_near(vocab.EVENT, reading.anchor_spans(index, vocab.EVENT_ANCHOR), text, 90, 110):
+        need = _event(index, text, match, scene, reading)
         if need is not None:
             yield need
-    for match in vocab.ITALIC_TITLE.finditer(text):
-        title = match.group("title").strip()
-        if title[:1].isupper() or title[:1] in "«\"“":
-            need = _work(text, index, match.start("title"), match.end("title"), title)
-            if need is not None:
-                yield need
-    yield from _newspapers(index, text)
-    for match in vocab.DOCUMENT.finditer(text):
+    if "*" in text or "_" in text:
+        for match in vocab.ITALIC_TITLE.finditer(text):
+            title = match.group("title").strip()
+            if title[:1].isupper() or title[:1] in "«\"“":
+                need = _work(reading, index, match.start("title"), match.end("title"), title)
+                if need is not None:
+                    yield need
+    yield from _newspapers(index, text, reading)
+    for match in finditer_near(vocab.DOCUMENT, reading.anchor_spans(index, vocab.DOCUMENT_ANCHOR), text, 90, 90):
         need = _document(index, match)
         if need is not None:
             yield need
-    for match in finditer_near(vocab.OBJECT, vocab.OBJECT_ANCHOR, text, 40, 30):
+    for match in finditer_near(vocab.OBJECT, reading.anchor_spans(index, vocab.OBJECT_ANCHOR), text, 40, 30):
         noun = match.group("noun").lower()
         phrase = match.group(0)
         kind = FootageKind.ARTWORK if noun in vocab.POSTER_LIKE else FootageKind.OBJECT
         yield _Need(index, match.start(), match.end(), kind, f"object:{noun.rstrip('s')}",
                     f"{'Poster' if kind is FootageKind.ARTWORK else 'Object'}: {phrase}", [phrase], 0.5)
-    for match in vocab.MAP_CUE.finditer(text):
+    for match in vocab.MAP_CUE.finditer(text) if reading.anchor_spans(index, vocab.MAP_ANCHOR) else ():
         phrase = match.group("phrase")
         place = match.group("place") or ""
         if place.split(" ")[0].lower() in person_words or place in vocab.NOT_PLACES:
@@ -247,7 +257,7 @@ def _scan_block(index: int, text: str, person_words: set[str], scene: _Scene) ->
                     f"Map: {phrase}", [match.group("place") or phrase], 0.5)
 
 
-def _event(index: int, text: str, match: re.Match[str], scene: _Scene) -> _Need | None:
+def _event(index: int, text: str, match: re.Match[str], scene: _Scene, reading: ScriptReading) -> _Need | None:
     noun = match.group("noun")
     qualifier = (match.group("qualifier") or "").strip()
     tail = (match.group("tail") or "").strip()
@@ -262,7 +272,7 @@ def _event(index: int, text: str, match: re.Match[str], scene: _Scene) -> _Need 
             return None
     phrase = " ".join(p for p in (qualifier, noun, tail) if p)
     start = match.start("noun") - (len(qualifier) + 1 if qualifier else 0)
-    sentence_start, sentence_end = sentence_at(text, match.start("noun"))
+    sentence_start, sentence_end = reading.sentence_at(index, match.start("noun"))
     years = [int(y) for y in _YEAR.findall(text[sentence_start:sentence_end])]
     year = years[0] if years else scene.last_year
     before_cinema = year is not None and year < CINEMA_YEAR
@@ -274,12 +284,13 @@ def _event(index: int, text: str, match: re.Match[str], scene: _Scene) -> _Need 
                  0.6 if qualifier or tail else 0.45, str(years[0]) if years else None)
 
 
-def _work(text: str, block: int, start: int, end: int, title: str) -> _Need | None:
+def _work(reading: ScriptReading, block: int, start: int, end: int, title: str) -> _Need | None:
     """A titled work: a film clip, a newspaper, a book or an artwork, by its context."""
-    sentence_start, _ = sentence_at(text, start)
+    text = reading.blocks[block].text
+    sentence_start, sentence_end = reading.sentence_at(block, start)
     before = text[sentence_start:start]
     after_year = _PAREN_YEAR.match(text[end + 1 : end + 12]) or _PAREN_YEAR.match(text[end : end + 12])
-    years = _YEAR.findall(text[sentence_start:start]) + _YEAR.findall(text[end : sentence_at(text, start)[1]])
+    years = _YEAR.findall(text[sentence_start:start]) + _YEAR.findall(text[end:sentence_end])
     year = after_year.group(1) if after_year else (years[0] if years else None)
     name = title.strip("*_\"“”«»")
     if vocab.FILM_CUE.search(before) or after_year:
@@ -297,10 +308,12 @@ def _work(text: str, block: int, start: int, end: int, title: str) -> _Need | No
     return None
 
 
-def _newspapers(index: int, text: str) -> Iterable[_Need]:
+def _newspapers(index: int, text: str, reading: ScriptReading) -> Iterable[_Need]:
+    if not reading.anchor_spans(index, vocab.NEWSPAPER_ANCHOR):
+        return
     for match in vocab.NEWSPAPERS.finditer(text):
         name = match.group(0)
-        sentence_start, sentence_end = sentence_at(text, match.start())
+        sentence_start, sentence_end = reading.sentence_at(index, match.start())
         years = _YEAR.findall(text[sentence_start:sentence_end])
         yield _Need(index, match.start(), match.end(), FootageKind.DOCUMENT, f"newspaper:{_norm(name)}",
                     f"Newspaper: {name}" + (f", {years[0]}" if years else ""), [name] + years[:1], 0.7,

@@ -136,3 +136,16 @@ OBJECT_ANCHOR = StemAnchor(
     "death coffin railway train armo strip film ration typewriter samovar kokoshnik icon medal banner poster "
     "flag wooden bomb pistol revolver rifle blackboard bookcase telephone limousine car truck"
 )
+DOCUMENT_ANCHOR = StemAnchor(
+    "platform bulletin decree declaration telegram petition testament manifesto leaflet transcript record order "
+    "letter note report statement resolution denunciation protocol dossier file verdict sentence indictment bill "
+    "passport certificate"
+)
+MAP_ANCHOR = StemAnchor("exile deport banish sent evacuat fled emigrat moved route map front")
+# First words of the titles in NEWSPAPERS and of NEWSPAPER_NAMED's cue: a block
+# without any of them cannot match either pattern.
+NEWSPAPER_ANCHOR = StemAnchor(
+    "pravda izvesti trud krasnaya komsomolskaya socialist sotsialistichesky iskra novaya times york guardian "
+    "manchester monde figaro l'humanité daily washington völkischer vossische правд известия известиях труд искр "
+    "newspaper газет"
+)

@@ -13,6 +13,7 @@ surname. :mod:`.people` turns the runs into people.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from scriptdesk.domain.breakdown.names import (
@@ -195,7 +196,7 @@ def collect_runs(
     return runs, mid_sentence
 
 
-def name_parts(run: NameRun) -> NameParts | None:
+def name_parts(run: NameRun, extra_given: Collection[str] = ()) -> NameParts | None:
     """The parts of a run's name; an unknown given name is accepted with a cue.
 
     "the correspondent Marta Lindqvist" has a role cue, so "Marta" is taken
@@ -203,10 +204,12 @@ def name_parts(run: NameRun) -> NameParts | None:
     """
     words = run.words
     first_given = next(
-        (position for position, word in enumerate(words) if given_name(word)), None
+        (position for position, word in enumerate(words)
+         if given_name(word) or (strip_possessive(word) in extra_given and position + 1 < len(words))),
+        None,
     )
     if not first_given:
-        parts = split_name(words)
+        parts = split_name(words, extra_given)
         if (
             parts is not None and parts.given is None and run.cue and len(words) == 2
             and not is_cyrillic(words[0])
@@ -216,7 +219,7 @@ def name_parts(run: NameRun) -> NameParts | None:
     # Words before the given name: a capitalised role ("Инженер Андрей ..."),
     # a surname written first ("Лыков Андрей Петрович"), or a relative's
     # name in the genitive ("брат Лыкова Николай").
-    dropped, parts = words[:first_given], split_name(words[first_given:])
+    dropped, parts = words[:first_given], split_name(words[first_given:], extra_given)
     run.skip = first_given
     if parts is None or parts.surname:
         return parts

@@ -13,6 +13,7 @@ handled in linear time.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -101,6 +102,15 @@ def _given_name_forms() -> dict[str, tuple[str, bool]]:
         if _CYRILLIC.search(name):
             for form in _russian_name_forms(name):
                 forms.setdefault(form.casefold(), (name, female))
+    # Familiar forms stand for the full name: "Tom" is Thomas, "Андрюша" Андрей.
+    for familiar, full in word_table("diminutives").items():
+        entry = forms.get(full.casefold())
+        if entry is None or familiar in forms:
+            continue
+        forms[familiar] = entry
+        if _CYRILLIC.search(familiar):
+            for form in _russian_name_forms(familiar):
+                forms.setdefault(form.casefold(), entry)
     return forms
 
 
@@ -209,7 +219,7 @@ class NameParts:
         return " ".join(part for part in (self.given, self.patronymic, self.surname) if part)
 
 
-def split_name(words: list[str]) -> NameParts | None:
+def split_name(words: list[str], extra_given: Collection[str] = ()) -> NameParts | None:
     """Split the capitalised words of one name into its parts.
 
     ``["Lev", "Borisovich", "Kamenev's"]`` -> given Lev, patronymic Borisovich,
@@ -221,6 +231,8 @@ def split_name(words: list[str]) -> NameParts | None:
     if len(words) == 1 and is_patronymic(words[0]):
         return NameParts(patronymic=patronymic_lemma(words[0]))  # "Петрович" alone
     given = given_name(words[0])
+    if given is None and len(words) > 1 and strip_possessive(words[0]) in extra_given:
+        given = (strip_possessive(words[0]), False)
     rest = words[1:] if given else list(words)
     patronymic = None
     if rest and is_patronymic(rest[0]) and given:

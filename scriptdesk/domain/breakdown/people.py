@@ -19,7 +19,7 @@ lists and by asking for a cue before a lone word becomes a person.
 from __future__ import annotations
 
 from scriptdesk.domain.breakdown.name_runs import NameRun, collect_runs, name_parts
-from scriptdesk.domain.breakdown.names import NameParts, strip_possessive
+from scriptdesk.domain.breakdown.names import NameParts, strip_possessive, word_table
 from scriptdesk.domain.breakdown.people_registry import PeopleRegistry
 from scriptdesk.domain.breakdown.voices import find_voices
 from scriptdesk.domain.model import PersonDraft, ScriptDocument
@@ -32,17 +32,19 @@ def find_people(document: ScriptDocument, skip_blocks: set[int]) -> list[PersonD
     """Every person named in the document's blocks except ``skip_blocks``."""
     runs, mid_sentence = collect_runs(document, skip_blocks)
     registry = PeopleRegistry(mid_sentence)
-    parts_of = [name_parts(run) for run in runs]
+    cues = {
+        index: voice.person for index, voice in find_voices(document, skip_blocks).items()
+        if voice.person
+    }
+    # A cue "JOHAN EKHOLM" vouches for "Johan" as a given name.
+    vouched = {given for given in map(_cue_given_name, cues.values()) if given}
+    parts_of = [name_parts(run, vouched) for run in runs]
     # Surnames introduced with a given name anywhere make their bare use a
     # person even before the introduction ("Eisenstein came often" ... later
     # "Sergei Eisenstein").
     for parts in parts_of:
         if parts is not None and parts.given and parts.surname:
             registry.introduced.add(registry.surname_key(parts.surname))
-    cues = {
-        index: voice.person for index, voice in find_voices(document, skip_blocks).items()
-        if voice.person
-    }
     resolved = _first_pass(runs, parts_of, registry, cues)
     for run, parts, done in zip(runs, parts_of, resolved, strict=True):
         if done is not None:
@@ -82,6 +84,15 @@ def _first_pass(
     for block in cue_blocks[next_cue:]:
         registry.add_speaker_cue(cues[block], block)
     return resolved
+
+
+def _cue_given_name(name: str) -> str | None:
+    """The first word of a cue's name after any title, when a surname follows."""
+    titles = word_table("titles")
+    words = name.split()
+    while words and words[0].casefold().rstrip(".") in titles:
+        words = words[1:]
+    return words[0] if len(words) >= 2 else None
 
 
 def _is_full(parts: NameParts) -> bool:

@@ -68,10 +68,14 @@ class PeopleRegistry:
 
     def add_speaker_cue(self, name: str, block: int) -> None:
         """A character cue or A/V label names a person: "Johan Ekholm", "Dr. Ruth Okafor"."""
-        titles = word_table("titles")
+        titles, roles = word_table("titles"), word_table("roles")
         words = name.split()
         while len(words) > 1 and words[0].casefold().rstrip(".") in titles:
             words = words[1:]
+        if words[0].casefold() in ("the", "a", "an") or all(
+            word.casefold() in roles for word in words
+        ):
+            return  # "VOICE OF THE GOVERNOR", "WORKER": a role, not a name
         parts = split_name(words)
         if parts is not None and parts.given is None and len(words) == 2:
             parts = NameParts(words[0], None, words[1])  # a cue is a name by definition
@@ -148,9 +152,10 @@ class PeopleRegistry:
     def _owner_of_surname(self, people: list[PersonRecord], sex: str | None) -> PersonRecord | None:
         """Whom a bare surname means when several people share it.
 
-        The one the script names in full most often; on a tie, one not
-        introduced as someone's relative, then the first named. A title
-        ("Mrs. Carrow") narrows the choice to one sex.
+        The first person named in full who was not introduced as someone's
+        relative ("his son, Erik Lindqvist"), unless another bearer is named
+        more than twice as often. A title ("Mrs. Carrow") narrows the choice
+        to one sex.
         """
         # Someone known only as a relative ("Kamenev's son Alexander") never
         # owns the bare surname while anyone else bears it.
@@ -159,14 +164,11 @@ class PeopleRegistry:
             people = [person for person in people if person.sex() in (sex, None)] or people
         if not people:
             return None
-        return max(
-            people,
-            key=lambda person: (
-                len(person.mentions),
-                not person.kin_qualified,
-                (-person.first_seen[0], -person.first_seen[1]),
-            ),
-        )
+        owner = min(people, key=lambda person: (person.kin_qualified, person.first_seen))
+        busiest = max(people, key=lambda person: len(person.mentions))
+        if len(busiest.mentions) > 2 * max(1, len(owner.mentions)):
+            return busiest
+        return owner
 
     def _bearer_of_given_name(self, parts: NameParts) -> PersonRecord | None:
         everyone = self.by_given.get(parts.given or "", [])

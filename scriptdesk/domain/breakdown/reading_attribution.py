@@ -142,14 +142,15 @@ def family_speaker(
     relatives = [
         person for person in people
         if person.key != writer.key and person.display_name.split()[-1] == surname
-        and _sex(person) in (sex, None)
+        and person_sex(person) in (sex, None)
     ]
     if not relatives:
         return None
     return max(relatives, key=lambda person: len(person.mentions)).key
 
 
-def _sex(person: PersonDraft) -> str | None:
+def person_sex(person: PersonDraft) -> str | None:
+    """ "m" or "f" when the given name of a person's display name tells, else None."""
     known = given_name(person.display_name.split()[0])
     if known is None or len(person.display_name.split()) < 2:
         return None

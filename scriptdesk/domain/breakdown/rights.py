@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from scriptdesk.domain.breakdown import footage_vocabulary as vocab
 from scriptdesk.domain.breakdown.reference_data import known_death_year
-from scriptdesk.domain.breakdown.text_tools import sentence_at
+from scriptdesk.domain.breakdown.text_tools import ScriptReading, StemAnchor
 from scriptdesk.domain.enums import BlockKind, FootageKind, Medium, RightsKind
 from scriptdesk.domain.model import (
     FootageNeedDraft,
@@ -42,6 +42,12 @@ _MUSIC_WORK = re.compile(
     r"|Suite|Cantata|Oratorio)(?:\s+No\.\s*\d+)?(?:\s+in\s+[A-G](?:[- ](?:flat|sharp))?(?:\s+(?:major|minor))?)?"
     r"|the\s+(?:Internationale|Marseillaise|Warszawianka|Varshavyanka))"
 )
+# Every _MUSIC_WORK match contains one of these words; every _DEATH_CUE match one of these stems.
+_MUSIC_WORK_ANCHOR = StemAnchor(
+    "symphony concerto sonata requiem overture suite cantata oratorio internationale marseillaise warszawianka "
+    "varshavyanka"
+)
+_DEATH_ANCHOR = StemAnchor("death died executed shot killed murdered perished assassinated умер расстрелян погиб казн убит смерт")
 _MEDIUM_WORDS = {
     Medium.DIARY: "diary", Medium.MEMOIR: "memoirs", Medium.LETTER: "letters", Medium.SPEECH: "speeches",
     Medium.NEWSPAPER: "newspaper", Medium.TRANSCRIPT: "transcript", Medium.DOCUMENT: "document",
@@ -59,16 +65,18 @@ def find_rights_items(
     *,
     named_things: Iterable[object] = (),
     clearance_year: int | None = None,
+    reading: ScriptReading | None = None,
 ) -> list[RightsItemDraft]:
     """The rights items of a breakdown, script first, then in order of first use."""
+    reading = reading or ScriptReading(document)
     year = clearance_year or dt.date.today().year
     by_key = {p.key: p for p in people}
-    death_years = _death_years(document, people)
+    death_years = _death_years(document, people, reading)
     items = [_script_item(document)]
     quotation_items = _quotation_items(quotations, by_key, death_years, year)
     items.extend(quotation_items)
     items.extend(_footage_items(footage, quotations, quotation_items, year))
-    items.extend(_music_items(document, named_things, people))
+    items.extend(_music_items(document, named_things, people, reading))
     return items
 
 
@@ -254,7 +262,7 @@ def _footage_item(need: FootageNeedDraft, year: int) -> RightsItemDraft | None:
 
 
 def _music_items(
-    document: ScriptDocument, named_things: Iterable[object], people: Sequence[PersonDraft]
+    document: ScriptDocument, named_things: Iterable[object], people: Sequence[PersonDraft], reading: ScriptReading
 ) -> list[RightsItemDraft]:
     """Pieces of music named in the script: titled works in a musical context."""
     found: dict[str, RightsItemDraft] = {}
@@ -266,15 +274,18 @@ def _music_items(
     for index, block in enumerate(document.blocks):
         if block.kind is BlockKind.SUMMARY:
             continue
-        for match in vocab.ITALIC_TITLE.finditer(block.text):
-            candidates.append((index, match.start("title"), match.end("title"), match.group("title")))
+        if "*" in block.text or "_" in block.text:
+            for match in vocab.ITALIC_TITLE.finditer(block.text):
+                candidates.append((index, match.start("title"), match.end("title"), match.group("title")))
+        if not reading.anchor_spans(index, _MUSIC_WORK_ANCHOR):
+            continue
         for match in _MUSIC_WORK.finditer(block.text):
             owner = (match.group("owner") or "").strip()
             title = f"{owner} {match.group('work')}".strip()
             _add_music(found, title, Span(index, match.start(), match.end()), owner[:-2] if owner else None)
     for block_index, start, end, title in candidates:
         text = document.blocks[block_index].text
-        sentence_start, _ = sentence_at(text, start)
+        sentence_start, _ = reading.sentence_at(block_index, start)
         before = text[sentence_start:start]
         if vocab.MUSIC_CUE.search(before) and not vocab.FILM_CUE.search(before):
             owner = re.search(r"([A-ZА-ЯЁ][\w-]*)[’']s\s+\S*$", before)
@@ -295,7 +306,7 @@ def _add_music(found: dict[str, RightsItemDraft], title: str, span: Span, compos
     )
 
 
-def _death_years(document: ScriptDocument, people: Sequence[PersonDraft]) -> dict[str, int]:
+def _death_years(document: ScriptDocument, people: Sequence[PersonDraft], reading: ScriptReading) -> dict[str, int]:
     """Death years the script itself states: "(1883–1936)", "executed in 1936"."""
     found: dict[str, int] = {}
     mentions_by_block: dict[int, list[tuple[int, int, str]]] = {}
@@ -309,8 +320,10 @@ def _death_years(document: ScriptDocument, people: Sequence[PersonDraft]) -> dic
             life = _LIFE_DATES.match(text, end)
             if life:
                 found.setdefault(key, int(life.group(1)))
+        if not reading.anchor_spans(block_index, _DEATH_ANCHOR):
+            continue
         for cue in _DEATH_CUE.finditer(text):
-            sentence_start, _ = sentence_at(text, cue.start())
+            sentence_start, _ = reading.sentence_at(block_index, cue.start())
             before = [m for m in mentions if sentence_start <= m[0] < cue.start()]
             if before:
                 found.setdefault(before[-1][2], int(cue.group("year")))

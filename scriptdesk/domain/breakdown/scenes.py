@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from scriptdesk.domain.enums import BlockKind, DatePrecision
 from scriptdesk.domain.importers.prose import is_section_break
 from scriptdesk.domain.model import DateDraft, PersonDraft, SceneDraft, ScriptBlock, ScriptDocument
-from scriptdesk.domain.breakdown.text_tools import count_words, first_sentence, plain, shorten
+from scriptdesk.domain.breakdown.text_tools import ScriptReading, first_sentence, plain, shorten
 
 MIN_WORDS = 120
 MAX_WORDS = 900
@@ -95,8 +95,10 @@ def find_scenes(
     skip_blocks: set[int],
     *,
     words_per_minute: int = 140,
+    reading: ScriptReading | None = None,
 ) -> list[SceneDraft]:
     """The scenes of a document, in order, covering every block not skipped."""
+    reading = reading or ScriptReading(document)
     content = [i for i in range(len(document.blocks)) if i not in skip_blocks]
     if not content:
         return []
@@ -104,13 +106,13 @@ def find_scenes(
     for date in dates:
         dates_by_block.setdefault(date.span.block, []).append(date)
     if any(document.blocks[i].scene_heading for i in content):
-        runs = _format_scenes(document, content)
+        runs = _format_scenes(document, content, reading)
     else:
-        runs = _prose_scenes(document, content, dates_by_block)
+        runs = _prose_scenes(document, content, dates_by_block, reading)
     mentions = _mentions_by_block(people)
     scenes = []
     for number, blocks in enumerate(runs, start=1):
-        words = sum(count_words(document.blocks[i].text) for i in blocks if document.blocks[i].kind in SPOKEN_KINDS)
+        words = sum(reading.word_count(i) for i in blocks if document.blocks[i].kind in SPOKEN_KINDS)
         scenes.append(
             SceneDraft(
                 number=str(number),
@@ -140,7 +142,7 @@ def time_context(dates: list[DateDraft]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def _format_scenes(document: ScriptDocument, content: list[int]) -> list[list[int]]:
+def _format_scenes(document: ScriptDocument, content: list[int], reading: ScriptReading) -> list[list[int]]:
     """Scenes cut at the format's own scene headings."""
     runs: list[list[int]] = []
     for index in content:
@@ -151,7 +153,7 @@ def _format_scenes(document: ScriptDocument, content: list[int]) -> list[list[in
             runs[-1].append(index)
     # A little preamble before the first scene heading joins that scene.
     if len(runs) > 1 and not document.blocks[runs[0][0]].scene_heading:
-        preamble_words = sum(count_words(document.blocks[i].text) for i in runs[0])
+        preamble_words = sum(reading.word_count(i) for i in runs[0])
         if preamble_words < 20:
             runs[1] = runs[0] + runs[1]
             runs.pop(0)
@@ -159,7 +161,10 @@ def _format_scenes(document: ScriptDocument, content: list[int]) -> list[list[in
 
 
 def _prose_scenes(
-    document: ScriptDocument, content: list[int], dates_by_block: dict[int, list[DateDraft]]
+    document: ScriptDocument,
+    content: list[int],
+    dates_by_block: dict[int, list[DateDraft]],
+    reading: ScriptReading,
 ) -> list[list[int]]:
     """Greedy segmentation of prose; each block is looked at a bounded number of times."""
     runs: list[list[int]] = []
@@ -167,7 +172,7 @@ def _prose_scenes(
     previous = -2
     for index in content:
         block = document.blocks[index]
-        words = count_words(block.text) if block.kind in SPOKEN_KINDS else 0
+        words = reading.word_count(index) if block.kind in SPOKEN_KINDS else 0
         opening = _opening_dates(block, dates_by_block.get(index, []))
         if (index != previous + 1 or _hard_break(document, index)) and run.has_content(document):
             runs.append(run.blocks)

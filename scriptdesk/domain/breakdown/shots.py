@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scriptdesk.domain.breakdown.scenes import SPOKEN_KINDS
-from scriptdesk.domain.breakdown.text_tools import WORD, plain, shorten
+from scriptdesk.domain.breakdown.text_tools import WORD, ScriptReading, plain, shorten
 from scriptdesk.domain.enums import FootageKind, ShotType
 from scriptdesk.domain.model import FootageNeedDraft, SceneDraft, ScriptDocument, ShotDraft, Span
 
@@ -33,6 +33,8 @@ _HOST_CUE = re.compile(
     r"|\bpiece to camera\b|\[(?:host|presenter|on camera)[^\]]*\]|в кадре|ведущ\w+\s+(?:в кадре|говорит)",
     re.IGNORECASE,
 )
+# Every _HOST_CUE match contains one of these: blocks without them are not searched.
+_HOST_WORDS = ("host", "presenter", "narrator", "anchor", "camera", "в кадре", "ведущ")
 _HOST_SPEAKER = re.compile(r"^(?:host|presenter|anchor|ведущ\w*)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us|[Ll]et us|[Ll]et's)\b|\b(?:[Яя]|[Мм]ы|[Нн]аш\w*|[Мм]о[йяеи]\w*)\b")
 _VIDEO_TYPES = (
@@ -61,13 +63,15 @@ def draft_shot_list(
     footage: Sequence[FootageNeedDraft],
     *,
     words_per_minute: int = 140,
+    reading: ScriptReading | None = None,
 ) -> list[ShotDraft]:
     """Proposed shots of every scene, numbered 1, 2, 3... across the film."""
+    reading = reading or ScriptReading(document)
     needs_by_block: dict[int, list[int]] = {}
     for index, need in enumerate(footage):
         needs_by_block.setdefault(need.span.block, []).append(index)
-    word_starts = _WordIndex(document)
-    host_in_script = any(_is_host_block(b.speaker, b.text) for b in document.blocks)
+    word_starts = _WordIndex(reading)
+    host_blocks = {i for i, b in enumerate(document.blocks) if _is_host_block(b.speaker, b.text, reading.lower(i))}
     shots: list[ShotDraft] = []
     for scene_index, scene in enumerate(scenes):
         blocks = list(range(scene.first_block, scene.last_block + 1))
@@ -75,9 +79,9 @@ def draft_shot_list(
         if any(document.blocks[i].video for i in spoken):
             scene_shots = _av_shots(document, scene_index, spoken, needs_by_block, words_per_minute)
         else:
-            cues = _cues(document, blocks, footage, needs_by_block)
+            cues = _cues(document, blocks, footage, needs_by_block, host_blocks)
             if not cues:
-                cues = [_fallback_cue(document, scene, spoken or blocks, host_in_script)]
+                cues = [_fallback_cue(document, scene, spoken or blocks, bool(host_blocks))]
             scene_shots = _apportion(document, scene_index, scene, blocks, cues, word_starts)
         for shot in scene_shots:
             shot.number = str(len(shots) + 1)
@@ -86,36 +90,37 @@ def draft_shot_list(
 
 
 class _WordIndex:
-    """Word start offsets per block, computed once, for counting words by bisection."""
+    """Word start offsets per block (found once by the reading), for counting words by bisection."""
 
-    def __init__(self, document: ScriptDocument) -> None:
-        self._document = document
-        self._starts: dict[int, list[int]] = {}
-
-    def starts(self, block: int) -> list[int]:
-        if block not in self._starts:
-            self._starts[block] = [m.start() for m in WORD.finditer(self._document.blocks[block].text)]
-        return self._starts[block]
+    def __init__(self, reading: ScriptReading) -> None:
+        self._reading = reading
 
     def between(self, block: int, start: int, end: int) -> int:
-        offsets = self.starts(block)
+        offsets = self._reading.word_starts(block)
         return bisect.bisect_left(offsets, end) - bisect.bisect_left(offsets, start)
 
 
-def _is_host_block(speaker: str | None, text: str) -> bool:
-    return bool((speaker and _HOST_SPEAKER.match(speaker)) or _HOST_CUE.search(text))
+def _is_host_block(speaker: str | None, text: str, lower: str) -> bool:
+    if speaker and _HOST_SPEAKER.match(speaker):
+        return True
+    return any(word in lower for word in _HOST_WORDS) and _HOST_CUE.search(text) is not None
 
 
 def _cues(
-    document: ScriptDocument, blocks: list[int], footage: Sequence[FootageNeedDraft], needs_by_block: dict[int, list[int]]
+    document: ScriptDocument,
+    blocks: list[int],
+    footage: Sequence[FootageNeedDraft],
+    needs_by_block: dict[int, list[int]],
+    host_blocks: set[int],
 ) -> list[_Cue]:
     cues: list[_Cue] = []
     for block_index in blocks:
         block = document.blocks[block_index]
-        if block.speaker and _HOST_SPEAKER.match(block.speaker):
-            cues.append(_Cue(block_index, 0, ShotType.HOST_ON_CAMERA, "Host on camera", None))
-        for match in _HOST_CUE.finditer(block.text):
-            cues.append(_Cue(block_index, match.start(), ShotType.HOST_ON_CAMERA, "Host on camera", None))
+        if block_index in host_blocks:
+            if block.speaker and _HOST_SPEAKER.match(block.speaker):
+                cues.append(_Cue(block_index, 0, ShotType.HOST_ON_CAMERA, "Host on camera", None))
+            for match in _HOST_CUE.finditer(block.text):
+                cues.append(_Cue(block_index, match.start(), ShotType.HOST_ON_CAMERA, "Host on camera", None))
         for need_index in needs_by_block.get(block_index, []):
             need = footage[need_index]
             shot_type = _SHOT_TYPES.get(need.kind, ShotType.ARCHIVAL)
@@ -165,7 +170,9 @@ def _apportion(
             if sum(len(p) for p in pieces) < _AUDIO_LIMIT:
                 pieces.append(text[low:high])
         counts.append(count)
-        audio.append(shorten(plain(" ".join(pieces)), _AUDIO_LIMIT))
+        # Markup and spacing never shrink narration fourfold, so what lies beyond
+        # four times the limit cannot reach the shortened audio text.
+        audio.append(shorten(plain(" ".join(pieces)[: 4 * _AUDIO_LIMIT]), _AUDIO_LIMIT))
         start_text = document.blocks[start_block].text
         span_end = end_offset if end_block == start_block else len(start_text)
         spans.append(Span(start_block, start_offset, max(span_end, start_offset)))

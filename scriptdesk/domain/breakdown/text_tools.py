@@ -6,8 +6,11 @@ can call it once per block and stay linear in the size of the script.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+
+from scriptdesk.domain.model import ScriptDocument
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A sentence ends at terminal punctuation (optionally followed by closing
@@ -53,7 +56,10 @@ def first_sentence(text: str) -> str:
 
 def plain(text: str) -> str:
     """Text without Markdown emphasis, heading marks and runs of whitespace."""
-    return _SPACES.sub(" ", _MARKUP.sub("", text)).strip()
+    if "*" in text or "_" in text or "#" in text or "\\" in text:
+        text = _MARKUP.sub("", text)
+    # str.split() splits on exactly the characters \s matches.
+    return " ".join(text.split())
 
 
 def shorten(text: str, limit: int) -> str:
@@ -67,8 +73,15 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:–—-") + "…"
 
 
+AnchorSpans = list[tuple[int, int]]
+
+
 def finditer_near(
-    pattern: re.Pattern[str], anchor: re.Pattern[str] | StemAnchor, text: str, before: int, after: int
+    pattern: re.Pattern[str],
+    anchor: re.Pattern[str] | StemAnchor | AnchorSpans,
+    text: str,
+    before: int,
+    after: int,
 ) -> list[re.Match[str]]:
     """Matches of ``pattern`` around the places ``anchor`` finds, in order.
 
@@ -77,46 +90,162 @@ def finditer_near(
     year, a month name, a noun) is found far faster, so the full pattern is
     only tried in a window of ``before``/``after`` characters around each
     anchor. A match must cover its anchor; lookbehinds still see the text
-    before the window.
+    before the window. ``anchor`` may also be the anchor's spans, found
+    beforehand (see :meth:`ScriptReading.anchor_spans`).
     """
+    if isinstance(anchor, list):
+        hits = anchor
+    elif isinstance(anchor, StemAnchor):
+        hits = anchor.spans(text)
+    else:
+        hits = [match.span() for match in anchor.finditer(text)]
+    if not hits:
+        return []
     found: dict[tuple[int, int], re.Match[str]] = {}
     limit = len(text)
-    for hit in anchor.finditer(text):
-        position = max(0, hit.start() - before)
-        end = min(limit, hit.end() + after)
-        while position <= hit.start():
-            match = pattern.search(text, position, end)
-            if match is None or match.start() > hit.start():
+    search = pattern.search
+    for hit_start, hit_end in hits:
+        position = max(0, hit_start - before)
+        end = min(limit, hit_end + after)
+        while position <= hit_start:
+            match = search(text, position, end)
+            if match is None or match.start() > hit_start:
                 break
-            if match.end() >= hit.end():
+            if match.end() >= hit_end:
                 found.setdefault(match.span(), match)
             position = match.end() if match.end() > match.start() else match.start() + 1
     return [found[key] for key in sorted(found)]
 
 
+_WORD_TAIL = re.compile(r"[\w'’-]*")
+
+
 class StemAnchor:
     """Finds words starting with given stems, faster than a long alternation.
 
-    ``finditer`` walks the words of a text once and keeps those whose
-    lower-case form starts with one of the stems; its matches serve as
-    anchors for :func:`finditer_near`.
+    :meth:`spans` looks each stem up with ``str.find`` in a lower-case copy
+    of the text (a plain substring search runs in C at memory speed, where a
+    regex alternation tries every branch at every position) and keeps the
+    hits that start a word; they serve as anchors for :func:`finditer_near`.
     """
 
     def __init__(self, stems: str) -> None:
-        self._by_prefix: dict[str, tuple[str, ...]] = {}
-        for stem in stems.lower().split():
-            key = stem[:2]
-            self._by_prefix[key] = (*self._by_prefix.get(key, ()), stem)
-        # A character-class start lets the regex engine skip most positions;
-        # the exact stems are checked in Python on the few candidates.
-        firsts = "".join(sorted({k[0] + k[0].upper() for k in self._by_prefix}))
-        seconds = "".join(sorted({k[1:2] + k[1:2].upper() for k in self._by_prefix}))
-        self._candidates = re.compile(rf"\b[{re.escape(firsts)}][{re.escape(seconds)}][\w'’-]*")
+        self.stems = tuple(sorted(set(stems.lower().split())))
+        alternation = "|".join(re.escape(stem) for stem in sorted(self.stems, key=len, reverse=True))
+        # For texts whose lower-case form changes length (rare letters such
+        # as "İ"): offsets in a lower-case copy would not index the text.
+        self._fallback = re.compile(rf"\b(?:{alternation})[\w'’-]*", re.IGNORECASE)
+
+    def spans(self, text: str, lower: str | None = None) -> AnchorSpans:
+        """Start and end of every word of ``text`` beginning with a stem, in order."""
+        lower = text.lower() if lower is None else lower
+        if len(lower) != len(text):
+            return [match.span() for match in self._fallback.finditer(text)]
+        starts: set[int] = set()
+        find = lower.find
+        for stem in self.stems:
+            position = find(stem)
+            while position >= 0:
+                if position == 0 or not _is_word_char(lower[position - 1]):
+                    starts.add(position)
+                position = find(stem, position + 1)
+        tail = _WORD_TAIL.match
+        return [(start, tail(lower, start).end()) for start in sorted(starts)]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        by_prefix = self._by_prefix
-        for match in self._candidates.finditer(text):
-            word = match.group(0).lower()
-            stems = by_prefix.get(word[:2])
-            if stems and word.startswith(stems):
-                yield match
+        """The same words as matches (slower; kept for callers wanting matches)."""
+        return self._fallback.finditer(text)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class ScriptReading:
+    """A script's blocks read once and shared by the finders of one breakdown.
+
+    Holds the lower-case text, the word offsets and sentence spans of each
+    block, and the anchors found over the whole text (one substring search
+    per stem for the whole script, not per block), all computed on first use.
+    Made afresh for every breakdown, so nothing is cached across scripts.
+    """
+
+    def __init__(self, document: ScriptDocument) -> None:
+        self.document = document
+        self.blocks = document.blocks
+        self._lower_text: str | None = None
+        self._lower: dict[int, str] = {}
+        self._words: dict[int, list[int]] = {}
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._anchors: dict[int, dict[int, AnchorSpans]] = {}
+        self._block_starts = [block.start for block in document.blocks]
+
+    def lower(self, block: int) -> str:
+        """The block's text in lower case."""
+        found = self._lower.get(block)
+        if found is None:
+            found = self._lower[block] = self.blocks[block].text.lower()
+        return found
+
+    def word_starts(self, block: int) -> list[int]:
+        """Offsets where the block's words start."""
+        found = self._words.get(block)
+        if found is None:
+            found = self._words[block] = [match.start() for match in WORD.finditer(self.blocks[block].text)]
+        return found
+
+    def word_count(self, block: int) -> int:
+        """Number of words in the block (as :func:`count_words`)."""
+        return len(self.word_starts(block))
+
+    def sentences(self, block: int) -> list[tuple[int, int]]:
+        """The block's sentence spans, in order."""
+        found = self._sentences.get(block)
+        if found is None:
+            found = self._sentences[block] = list(sentence_spans(self.blocks[block].text))
+        return found
+
+    def sentence_at(self, block: int, offset: int) -> tuple[int, int]:
+        """As :func:`sentence_at`, from the block's sentences found once."""
+        sentences = self.sentences(block)
+        index = bisect.bisect_right(sentences, (offset, _FAR)) - 1
+        if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+            return sentences[index]
+        return 0, len(self.blocks[block].text)
+
+    def anchor_spans(self, block: int, anchor: re.Pattern[str] | StemAnchor) -> AnchorSpans:
+        """The anchor's hits in one block, block-relative, found once for the whole script."""
+        per_block = self._anchors.get(id(anchor))
+        if per_block is None:
+            per_block = self._anchors[id(anchor)] = self._whole_text_anchor(anchor)
+        return per_block.get(block, [])
+
+    def _whole_text_anchor(self, anchor: re.Pattern[str] | StemAnchor) -> dict[int, AnchorSpans]:
+        per_block: dict[int, AnchorSpans] = {}
+        starts, blocks = self._block_starts, self.blocks
+        if any(later < earlier for earlier, later in zip(starts, starts[1:])):
+            # Blocks out of source order (no importer makes them): read each block on its own.
+            for index, block in enumerate(blocks):
+                spans = anchor.spans(block.text) if isinstance(anchor, StemAnchor) else [
+                    match.span() for match in anchor.finditer(block.text)]
+                if spans:
+                    per_block[index] = spans
+            return per_block
+        text = self.document.text
+        if isinstance(anchor, StemAnchor):
+            if self._lower_text is None:
+                self._lower_text = text.lower()
+            hits = anchor.spans(text, self._lower_text)
+        else:
+            hits = [match.span() for match in anchor.finditer(text)]
+        for start, end in hits:
+            index = bisect.bisect_right(starts, start) - 1
+            if index < 0:
+                continue
+            block = blocks[index]
+            if end <= block.end:  # a hit running past its block's end is no hit of that block
+                per_block.setdefault(index, []).append((start - block.start, end - block.start))
+        return per_block
+
+
+_FAR = 1 << 62
