@@ -10,8 +10,9 @@ category, per sample and overall (micro-averaged):
 - speakers: share of matched quotations whose speaker the key names and the
   engine gets right (also medium accuracy, for information);
 - people: a found person matches a key person when they share a variant that
-  belongs to that key person alone; duplicates count key people found more
-  than once, merges found people that stand for several key people;
+  belongs to that key person alone (precision: found people matching one;
+  recall: key people found); duplicates count key people found more than
+  once, merges found people that stand for several key people;
 - dates: overlapping spans, and the share of those with the right precision;
 - scenes: a key scene start matches a found scene starting within one block;
 - footage needs and rights items: a found item matches a key item when one of
@@ -47,10 +48,14 @@ class Tally:
     expected: int = 0
     matched: int = 0
     extra: dict[str, int] = field(default_factory=dict)
+    # Found items that match some expected one, when that differs from the
+    # expected items matched (two found people may both be one key person).
+    found_matched: int | None = None
 
     @property
     def precision(self) -> float | None:
-        return self.matched / self.found if self.found else None
+        matched = self.matched if self.found_matched is None else self.found_matched
+        return matched / self.found if self.found else None
 
     @property
     def recall(self) -> float | None:
@@ -60,6 +65,8 @@ class Tally:
         self.found += other.found
         self.expected += other.expected
         self.matched += other.matched
+        if other.found_matched is not None:
+            self.found_matched = (self.found_matched or 0) + other.found_matched
         for name, value in other.extra.items():
             self.extra[name] = self.extra.get(name, 0) + value
 
@@ -165,18 +172,20 @@ def _score_people(breakdown: object, key: dict, person_of_variant: dict, tally: 
     tally.found, tally.expected = len(breakdown.people), len(key["people"])
     hits: dict[int, int] = {}
     merges = 0
+    tally.found_matched = 0
     for person in breakdown.people:
         matched = {
             person_of_variant.get(normalise(name))
             for name in [person.display_name, *person.variants]
         } - {None}
         if matched:
-            tally.matched += 1  # precision side: a real key person
+            tally.found_matched += 1  # precision side: a real key person
         if len(matched) > 1:
             merges += 1
         for number in matched:
             hits[number] = hits.get(number, 0) + 1
     # Recall counts key people found at least once; extra finds are duplicates.
+    tally.matched = len(hits)
     tally.extra["duplicates"] = sum(count - 1 for count in hits.values())
     tally.extra["merges"] = merges
     tally.extra["key_people_found"] = len(hits)

@@ -26,11 +26,14 @@ from scriptdesk.db.models import (
     rights_item_footage,
     rights_item_quotation,
 )
-from scriptdesk.domain.enums import BlockKind, Origin, ReviewState
+from scriptdesk.domain.enums import BlockKind, EOClass, Origin, ReviewState
 from scriptdesk.domain.model import Breakdown, ScriptDocument, Span
 
 _ENGINE = Origin.ENGINE.value
 _SUGGESTED = ReviewState.SUGGESTED.value
+# Narration and A/V lines are factual until a person classes them otherwise;
+# headings, notes and the other blocks carry no errors-and-omissions class.
+_FACTUAL_KINDS = frozenset({BlockKind.NARRATION, BlockKind.AV_ROW})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,7 @@ def save_breakdown(
                 "speaker": block.speaker,
                 "source_start": block.start,
                 "source_end": block.end,
+                "eo_class": EOClass.FACTUAL.value if block.kind in _FACTUAL_KINDS else None,
             }
             for ordinal, block in enumerate(document.blocks)
         ],

@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from scriptdesk.domain.enums import EOClass
 from scriptdesk.export.bibliography import full_record
 from scriptdesk.export.formatting import label
 from scriptdesk.export.pdf_base import ReportDocument, literal, literal_paragraphs, write_pdf
@@ -73,21 +74,24 @@ def _line_cell(line: AnnotatedLine, styles: ReportStyles) -> list[Flowable]:
     return cell
 
 
-def _note_cell(numbers: tuple[int, ...], notes: dict[int, AnnotationNote], styles: ReportStyles) -> list[Flowable]:
+def _note_cell(
+    numbers: tuple[int, ...], notes: dict[int, AnnotationNote], styles: ReportStyles, alert: str
+) -> list[Flowable]:
     cell: list[Flowable] = []
     for number in numbers:
         note = notes.get(number)
         if note is None:
             continue
-        eo = label(note.eo_class) if note.eo_class else "Not classified"
-        cell.append(literal(f"{note.subject} — {eo}", styles["cell"], prefix=f"<b>[{number}]</b> "))
+        eo = escape(label(note.eo_class)) if note.eo_class else f'<font color="{alert}">Not classified</font>'
+        cell.append(Paragraph(f"<b>[{number}]</b> {escape(note.subject)} — <b>{eo}</b>", styles["cell"]))
         if note.state:
             cell.append(literal(f"Verification: {label(note.state)}", styles["muted"]))
         for reference in note.sources:
             where = f", {reference.locator}" if reference.locator else ""
             cell.append(literal(f"[{reference.source_key}] {reference.short}{where}", styles["cell"]))
-        if not note.sources:
-            cell.append(Paragraph("<i>No source recorded.</i>", styles["cell"]))
+        # An author-created line rests on no source; any other line should name one.
+        if not note.sources and note.eo_class != EOClass.AUTHOR_CREATED:
+            cell.append(Paragraph("<i>No source recorded.</i>", styles["muted"]))
         for remark in note.remarks:
             cell.append(literal(remark, styles["cell_italic"]))
     return cell
@@ -101,11 +105,12 @@ def _scene_table(
     settings: ReportSettings,
     width: float,
 ) -> Flowable:
+    alert = settings.palette.alert.hexval().replace("0x", "#")
     rows = [
         [
             Paragraph(escape(", ".join(str(n) for n in line.note_numbers)), styles["cell_bold"]),
             _line_cell(line, styles),
-            _note_cell(line.note_numbers, notes, styles),
+            _note_cell(line.note_numbers, notes, styles, alert),
         ]
         for line in lines
     ]

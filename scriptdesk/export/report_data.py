@@ -211,6 +211,7 @@ class AnnotatedLine:
     text: str
     speaker: str = ""
     note_numbers: tuple[int, ...] = ()
+    eo_class: str | None = None  # the line's own E&O class; None if unclassified
 
 
 @dataclass(frozen=True, slots=True)

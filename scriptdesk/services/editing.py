@@ -38,10 +38,13 @@ EDITABLE_FIELDS: dict[type[Base], frozenset[str]] = {
     m.Script: frozenset({"title"}),
     m.ScriptRevision: frozenset({"label"}),
     m.Scene: frozenset({"number", "title", "time_context", "estimated_seconds", *_REVIEW}),
+    m.Block: frozenset({"eo_class"}),
     m.Quotation: frozenset({
         "text", "speaker_id", "speaker_name", "medium", "work_title", "recipient",
         "date_text", "date_said", "nested_in_id", "verification_state", "verified_by",
         "verified_at", "eo_class", "notes", "scene_id", *_REVIEW,
+        # The span moves only with its text: see _refresh_span_text.
+        "block_id", "span_start", "span_end",
     }),
     m.Person: frozenset({"display_name", "name_variants", "birth_year", "death_year", *_REVIEW}),
     m.Organisation: frozenset({"name", "name_variants", *_REVIEW}),
@@ -73,6 +76,7 @@ ENUM_FIELDS: dict[tuple[type[Base], str], type[StrEnum]] = {
     (m.Quotation, "medium"): enums.Medium,
     (m.Quotation, "verification_state"): enums.VerificationState,
     (m.Quotation, "eo_class"): enums.EOClass,
+    (m.Block, "eo_class"): enums.EOClass,
     (m.Source, "kind"): enums.SourceKind,
     (m.Citation, "method"): enums.CitationMethod,
     (m.Citation, "match_class"): enums.MatchClass,
@@ -216,6 +220,22 @@ def _conflict(cls: type[Base], record: Any, values: dict[str, Any]) -> ConflictE
     return ConflictError(f"{_label(cls)} {record.id}", field, theirs, yours)
 
 
+#: Fields that place a quotation in the script.
+_SPAN_FIELDS = frozenset({"block_id", "span_start", "span_end"})
+
+
+def _refresh_span_text(session: Session, record: Any, values: dict[str, Any]) -> None:
+    """A quotation whose span moved takes its text from the script (checking the span)."""
+    if isinstance(record, m.Quotation) and _SPAN_FIELDS & values.keys():
+        if "text" in values:
+            raise InvalidValueError("change a quotation's span or its text, not both at once")
+        from scriptdesk.services.tagging import refresh_quotation_text
+
+        # One UPDATE (one version step) for the span and its text together.
+        with session.no_autoflush:
+            refresh_quotation_text(session, record)
+
+
 def _apply(session: Session, cls: type[Base], record_id: int, values: dict[str, Any], expected_version: int) -> int:
     record = session.get(cls, record_id, populate_existing=True)
     if record is None:
@@ -224,6 +244,7 @@ def _apply(session: Session, cls: type[Base], record_id: int, values: dict[str, 
         raise _conflict(cls, record, values)
     for name, value in values.items():
         setattr(record, name, value)
+    _refresh_span_text(session, record, values)
     try:
         session.flush()
     except StaleDataError:

@@ -555,6 +555,7 @@ class SceneLine:
     estimated_seconds: float
     shot_seconds: float
     suggestions: int  # engine suggestions not yet reviewed
+    revision_id: int = 0
 
 
 def scenes_of_production(workspace: object, production_id: int) -> list[SceneLine]:
@@ -582,7 +583,7 @@ def scenes_of_production(workspace: object, production_id: int) -> list[SceneLin
             SceneLine(
                 id=s.id, number=s.number, title=s.title, time_context=s.time_context,
                 estimated_seconds=s.estimated_seconds, shot_seconds=float(shot_seconds.get(s.id) or 0.0),
-                suggestions=suggestions.get(s.id, 0),
+                suggestions=suggestions.get(s.id, 0), revision_id=s.revision_id,
             )
             for s in session.scalars(
                 select(Scene).where(Scene.revision_id == revision.id).order_by(Scene.ordinal)
@@ -605,6 +606,16 @@ class ElementSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class BlockPlace:
+    """Where a block's text sits in the scene text and in its revision."""
+
+    block_id: int
+    offset: int  # in SceneText.text
+    length: int
+    source_start: int  # in the revision's text
+
+
+@dataclass(frozen=True, slots=True)
 class SceneText:
     """A scene's script text with every element's place in it."""
 
@@ -614,6 +625,39 @@ class SceneText:
     text: str
     headings: list[tuple[int, int]]
     elements: list[ElementSpan]
+    blocks: list[BlockPlace] = field(default_factory=list)
+
+    def locate(self, start: int, end: int) -> tuple[int, int, int]:
+        """A range of the scene text as (block id, start, end) relative to its first block.
+
+        A range starting between blocks (on a blank line or a speaker label)
+        starts at the next block; one ending past its first block is measured
+        through the revision's text, as multi-paragraph quotations are.
+        NotFoundError when the range covers no script text.
+        """
+        start, end = min(start, end), max(start, end)
+        first = next((b for b in self.blocks if start < b.offset + b.length and end > b.offset), None)
+        if first is None:
+            raise NotFoundError("The selection holds no script text; select words of the scene.")
+        block_start = max(0, start - first.offset)
+        if end <= first.offset + first.length:
+            return first.block_id, block_start, end - first.offset
+        last = next(b for b in reversed(self.blocks) if b.offset < end)
+        last_end = min(end - last.offset, last.length)
+        return first.block_id, block_start, last.source_start + last_end - first.source_start
+
+    def place_of(self, block_id: int, start: int, end: int) -> tuple[int, int] | None:
+        """A block-relative span as a range of the scene text (None when not in this scene)."""
+        first = next((b for b in self.blocks if b.block_id == block_id), None)
+        if first is None:
+            return None
+        stop = first.offset + end
+        if end > first.length:
+            # Runs on into later blocks: find the block holding its end in the revision.
+            absolute = first.source_start + end
+            later = next((b for b in reversed(self.blocks) if b.source_start <= absolute), first)
+            stop = later.offset + min(later.length, absolute - later.source_start)
+        return first.offset + start, max(first.offset + start, stop)
 
 
 def scene_text(workspace: object, scene_id: int) -> SceneText:
@@ -624,6 +668,7 @@ def scene_text(workspace: object, scene_id: int) -> SceneText:
             raise NotFoundError(f"Scene {scene_id} no longer exists.")
         blocks = session.scalars(select(Block).where(Block.scene_id == scene_id).order_by(Block.ordinal)).all()
         parts: list[str] = []
+        places: list[BlockPlace] = []
         offsets: dict[int, int] = {}
         headings: list[tuple[int, int]] = []
         position = 0
@@ -639,12 +684,13 @@ def scene_text(workspace: object, scene_id: int) -> SceneText:
             parts.append(prefix)
             position += len(prefix)
             offsets[block.id] = position
+            places.append(BlockPlace(block.id, position, len(block.text), block.source_start))
             if block.kind == "heading":
                 headings.append((position, position + len(block.text)))
             parts.append(block.text)
             position += len(block.text)
         elements = _scene_elements(session, scene, offsets, blocks)
-        return SceneText(scene.id, scene.number, scene.title, "".join(parts), headings, elements)
+        return SceneText(scene.id, scene.number, scene.title, "".join(parts), headings, elements, places)
 
 
 def _scene_elements(session: Session, scene: Scene, offsets: dict[int, int], blocks: Sequence[Block]) -> list[ElementSpan]:

@@ -420,6 +420,7 @@ def load_quote_sheet(context: ReportContext) -> rd.QuoteSheetData:
 # ---------------------------------------------------------------- annotated script
 
 _ANNOTATED_KINDS = {BlockKind.NARRATION, BlockKind.QUOTATION, BlockKind.DIALOGUE, BlockKind.AV_ROW}
+_LINE_SUBJECTS = {BlockKind.DIALOGUE: "Sync", BlockKind.AV_ROW: "Narration", BlockKind.QUOTATION: "Quotation"}
 
 
 def load_annotated_script(context: ReportContext) -> rd.AnnotatedScriptData:
@@ -438,6 +439,13 @@ def load_annotated_script(context: ReportContext) -> rd.AnnotatedScriptData:
     lines, notes = [], []
     for block in blocks:
         note_numbers = []
+        if block.kind != BlockKind.QUOTATION or not by_block.get(block.id):
+            # The line itself: its own E&O class, whatever it quotes.
+            number = len(notes) + 1
+            subject = _LINE_SUBJECTS.get(block.kind, "Narration")
+            remarks = tuple(block_notes.get(block.id, []))
+            notes.append(rd.AnnotationNote(number, subject, block.eo_class, (), "", remarks))
+            note_numbers.append(number)
         for quotation in by_block.get(block.id, []):
             number = len(notes) + 1
             who = _speaker_line(quotation, None)
@@ -453,17 +461,15 @@ def load_annotated_script(context: ReportContext) -> rd.AnnotatedScriptData:
                                   quotation.verification_state, tuple(remarks))
             )  # fmt: skip
             note_numbers.append(number)
-        if not note_numbers:
-            number = len(notes) + 1
-            subject = "Narration" if block.kind != BlockKind.DIALOGUE else "Sync"
-            notes.append(rd.AnnotationNote(number, subject, None, (), "", tuple(block_notes.get(block.id, []))))
-            note_numbers.append(number)
         speaker = block.speaker or ""
+        eo_class = block.eo_class
         if block.kind == BlockKind.QUOTATION and by_block.get(block.id):
             speaker = _speaker_line(by_block[block.id][0], block.speaker)
+            eo_class = by_block[block.id][0].eo_class
         lines.append(
-            rd.AnnotatedLine(scene_numbers.get(block.scene_id, ""), block.kind, block.text, speaker, tuple(note_numbers))
-        )
+            rd.AnnotatedLine(scene_numbers.get(block.scene_id, ""), block.kind, block.text, speaker,
+                             tuple(note_numbers), eo_class)
+        )  # fmt: skip
     bibliography = tuple(sorted(keys.records.values(), key=lambda record: record.key))
     return rd.AnnotatedScriptData(context.header(), tuple(lines), tuple(notes), bibliography)
 

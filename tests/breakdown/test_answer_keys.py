@@ -119,3 +119,15 @@ def test_engine_meets_floors_on_the_samples(sample_scores: dict) -> None:
     assert overall["people"].recall >= 0.85
     for name, score in sample_scores.items():
         assert score["people"].extra["duplicates"] == 0, name
+
+
+def test_screenplay_samples_have_full_keys_and_readings_get_their_medium(sample_scores: dict) -> None:
+    screenplays = ("harbour_1912.fountain", "skarvholm_keepers.fdx", "mill_street_cinema.docx")
+    for name in screenplays:
+        key = json.loads((KEYS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+        for category in ("quotations", "people", "dates", "scenes", "footage_needs", "rights_items"):
+            assert key[category] is not None, (name, category)
+        tally = sample_scores[name]["quotations"]
+        # Medium comes from parentheticals, cues and the narration before a reading.
+        assert tally.extra["medium_right"] >= 0.8 * tally.matched, name
+        assert sample_scores[name]["speakers"].recall >= 0.8, name

@@ -97,3 +97,79 @@ def test_events_before_cinema_are_pictures_not_newsreel() -> None:
     scenes = find_scenes(document, find_dates(document, set()), [], set())
     needs = find_footage_needs(document, scenes, [], [], [])
     assert [n.kind for n in needs if "coronation" in n.description] == [FootageKind.ARTWORK]
+
+
+def _person(key: str, name: str, block: str, index: int, *words: str) -> PersonDraft:
+    mentions = []
+    for word in words:
+        start = block.index(word)
+        mentions.append(Span(index, start, start + len(word)))
+    return PersonDraft(key=key, display_name=name, variants=[name, name.split()[-1]], mentions=mentions)
+
+
+def test_portraits_only_for_people_who_matter_in_the_scene() -> None:
+    text = (
+        "# The Congress\n\n"
+        "The delegates Anna Holm, Per Lund, Eva Dahl and Nils Berg sat in the front row. "
+        "Later that year Sven Ek's film was shown in the hall. "
+        "The engineer Karl Wik arrived at dawn. Ola Strand said nothing. "
+        "Strand wrote to his brother: \"We lost.\""
+    )
+    document = parse_prose(text)
+    block = document.blocks[1].text
+    people = [
+        _person("holm", "Anna Holm", block, 1, "Anna Holm"),
+        _person("lund", "Per Lund", block, 1, "Per Lund"),
+        _person("dahl", "Eva Dahl", block, 1, "Eva Dahl"),
+        _person("berg", "Nils Berg", block, 1, "Nils Berg"),
+        _person("ek", "Sven Ek", block, 1, "Sven Ek"),
+        _person("wik", "Karl Wik", block, 1, "Karl Wik"),
+        _person("strand", "Ola Strand", block, 1, "Ola Strand"),
+    ]
+    start = block.index("We lost.")
+    letter = QuotationDraft(span=Span(1, start, start + 8), text="We lost.", speaker="strand", medium=Medium.LETTER)
+    scenes = find_scenes(document, find_dates(document, set()), people, set())
+    needs = find_footage_needs(document, scenes, people, [letter], [])
+    # Listed delegates and a passing possessive get none; the introduced engineer and the letter writer do.
+    assert described(needs, FootageKind.PHOTO) == ["Portrait of Karl Wik", "Portrait of Ola Strand"]
+
+
+def test_a_quoted_work_and_its_title_are_one_need_and_an_article_joins_its_paper() -> None:
+    text = (
+        "# Papers\n\n"
+        "In 1931 Ada Moss wrote in her memoirs *The Long Shift*: \"We worked all night.\" "
+        "The Vellmark newspaper Morgenpost printed her article. Moss wrote: \"The quay was silent.\" "
+        "The Fifteenth Party Congress met in December; the Fifteenth Congress expelled them."
+    )
+    document = parse_prose(text)
+    block = document.blocks[1].text
+    moss = _person("moss", "Ada Moss", block, 1, "Ada Moss")
+    memoir_start = block.index("We worked all night.")
+    article_start = block.index("The quay was silent.")
+    quotations = [
+        QuotationDraft(span=Span(1, memoir_start, memoir_start + 20), text="We worked all night.", speaker="moss",
+                       medium=Medium.MEMOIR, work_title="The Long Shift"),
+        QuotationDraft(span=Span(1, article_start, article_start + 20), text="The quay was silent.", speaker="moss",
+                       medium=Medium.NEWSPAPER),
+    ]
+    scenes = find_scenes(document, find_dates(document, set()), [moss], set())
+    needs = find_footage_needs(document, scenes, [moss], quotations, [])
+    documents = described(needs, FootageKind.DOCUMENT)
+    assert documents == ["Memoirs “The Long Shift” by Ada Moss", "Newspaper: Morgenpost — article by Ada Moss"]
+    assert described(needs, FootageKind.NEWSREEL) == ["Newsreel: Fifteenth Party Congress"]
+
+
+def test_commonplace_objects_only_when_someone_owns_them() -> None:
+    document = parse_prose("In 1930 a car waited outside. Lenin's car was kept in the garage.")
+    scenes = find_scenes(document, find_dates(document, set()), [], set())
+    needs = find_footage_needs(document, scenes, [], [], [])
+    assert described(needs, FootageKind.OBJECT) == ["Object: Lenin's car"]
+
+
+def test_a_sentence_opening_word_is_not_part_of_a_street_name() -> None:
+    document = parse_prose("On Mill Street in 1919 stood a picture house. After camp he came home.")
+    scenes = find_scenes(document, find_dates(document, set()), [], set())
+    needs = find_footage_needs(document, scenes, [], [], [])
+    places = described(needs, FootageKind.LOCATION)
+    assert "Mill Street: exterior and period views" in places
+    assert not any("camp" in place for place in places)

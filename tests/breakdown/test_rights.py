@@ -113,3 +113,52 @@ def test_known_death_years_need_a_matching_given_name() -> None:
     assert known_death_year("Lev Borisovich Kamenev", ["Kamenev"]) == 1936
     assert known_death_year("Alexander Kamenev", ["Alexander", "Alexander Kamenev"]) is None
     assert known_death_year("Stalin", ["Stalin"]) == 1953
+
+
+def test_untitled_writings_of_an_author_are_one_item_and_spoken_words_join_it() -> None:
+    document, people, _, footage = setup()
+    one, two = document.blocks[1].text, document.blocks[2].text
+
+    def at(block: int, text: str, words: str, medium: Medium, speaker: str | None = "jonas-berg") -> QuotationDraft:
+        start = text.index(words)
+        return QuotationDraft(span=Span(block, start, start + len(words)), text=words, speaker=speaker,
+                              medium=medium)
+
+    quotations = [
+        at(1, one, "We waited.", Medium.DIARY),
+        at(1, one, "Nobody came.", Medium.SPEECH),
+        at(2, two, "Do not come north.", Medium.LETTER),
+        at(2, two, "Internationale", Medium.SLOGAN, speaker=None),
+    ]
+    items = items_of(RightsKind.TEXT_QUOTATION, find_rights_items(document, people, quotations, footage,
+                                                                 clearance_year=2026))
+    assert [(i.subject, i.quotation_indexes) for i in items] == [
+        ("Quotation: Jonas Berg — diary, letters", [0, 1, 2]),
+        ("Quotations: spoken remarks (speeches, conversations, slogans)", [3]),
+    ]
+    assert items[1].public_domain_reasoning.endswith(GUIDANCE)
+
+
+def test_portraits_needed_once_share_one_photo_item() -> None:
+    document, people, quotations, _ = setup()
+    footage = [
+        FootageNeedDraft(span=Span(1, 0, 10), kind=FootageKind.PHOTO, description="Portrait of Jonas Berg"),
+        FootageNeedDraft(span=Span(1, 0, 4), kind=FootageKind.PHOTO, description="Portrait of Ada Moss"),
+        FootageNeedDraft(span=Span(2, 0, 4), kind=FootageKind.PHOTO, description="Portrait of Jonas Berg"),
+        FootageNeedDraft(span=Span(2, 0, 4), kind=FootageKind.PHOTO, description="Portrait of Ole Dahl"),
+    ]
+    photos = items_of(RightsKind.PHOTO, find_rights_items(document, people, quotations, footage, clearance_year=2026))
+    assert [(p.subject, p.footage_indexes) for p in photos] == [
+        ("Photograph: portrait of Jonas Berg", [0, 2]),
+        ("Photographs: portraits of Ada Moss, Ole Dahl", [1, 3]),
+    ]
+
+
+def test_the_cover_of_a_quoted_book_is_cleared_with_its_text() -> None:
+    document, people, quotations, _ = setup()
+    footage = [FootageNeedDraft(span=Span(1, 0, 10), kind=FootageKind.DOCUMENT,
+                                description="Book or publication: Memoirs (cover, pages)")]
+    items = find_rights_items(document, people, quotations, footage, clearance_year=2026)
+    memoir = items_of(RightsKind.TEXT_QUOTATION, items)[0]
+    assert memoir.footage_indexes == [0]
+    assert not items_of(RightsKind.ARTWORK, items)

@@ -125,12 +125,13 @@ def test_an_av_row_reading_a_letter_is_a_quotation_without_its_label() -> None:
 
 def test_a_remark_quoted_in_a_memoir_belongs_to_the_family_member_named() -> None:
     script = (
-        "EXT. QUAY - DAY\n\nNARRATOR\nPeter Holm ran the ferry. His son, Jonas Holm, wrote a memoir.\n\n"
+        "EXT. QUAY - DAY\n\nNARRATOR\nPeter Holm ran the ferry. His son, Jonas Holm, wrote the memoir Ice on the Sound.\n\n"
         "JONAS HOLM (V.O.)\n(reading from his memoir)\n"
         "Father never spoke at supper. Once he looked up and said, 'The ice is early.'\n"
     )
     quotations, names = attributed(parse_fountain(script, source_name="quay.fountain"))
     memoir, remark = quotations
     assert names[memoir.speaker] == "Jonas Holm" and memoir.medium == Medium.MEMOIR
+    assert memoir.work_title == "Ice on the Sound"
     assert remark.nested_in == 0 and names[remark.speaker] == "Peter Holm"
     assert remark.medium == Medium.CONVERSATION

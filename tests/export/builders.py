@@ -73,6 +73,9 @@ def build_production(engine: Engine, *, long_quote_paragraphs: int = 0, title: s
             block = Block(revision_id=revision.id, scene_id=scene.id, ordinal=ordinal, kind=kind, text=text,
                           speaker=speaker, video_text=video, source_start=0, source_end=len(text))  # fmt: skip
             blocks.append(block)
+        # Narration is factual; the closing line is the author's own; the A/V row is not yet classed.
+        for block, eo_class in zip(blocks, ["factual", None, "factual", None, None, "author_created"]):
+            block.eo_class = eo_class
         session.add_all(blocks)
         session.flush()
         long_text = "\n\n".join(

@@ -112,7 +112,7 @@ def test_annotated_script_keys_lines_to_notes_and_bibliography(populated, tmp_pa
     lines = back.text.splitlines()
     # Note column text interleaves with the script column: check line by line.
     assert any(line.startswith("2 QUOTE — Captain Ahlgren, diary: [2] Quotation Q1") for line in lines)
-    assert any(line.startswith("1 The ferry Nordlys") and line.endswith("[1] Narration — Not classified")
+    assert any(line.startswith("1 The ferry Nordlys") and line.endswith("[1] Narration — Factual")
                for line in lines)  # fmt: skip
     assert "(1988), p. 112" in body and "[2] Ёжиков, П., Ледокол (1959), с. 45" in body
     assert "— Fictionalised but based on fact" in body
@@ -157,3 +157,17 @@ def test_output_is_byte_identical_for_the_same_data(sqlite_film, tmp_path: Path,
     first = _export(sqlite_film, report, tmp_path / "a").read_bytes()
     second = _export(sqlite_film, report, tmp_path / "b").read_bytes()
     assert first == second
+
+
+def test_short_quotation_records_move_whole_to_the_next_page(tmp_path: Path) -> None:
+    quotes = tuple(
+        QuoteEntry(f"Q{n}", "1", f"Entry {n}: the lake froze early that year. " * 6, "Nils Ahlgren", "diary",
+                   notes=(f"Closing note {n}.",))  # fmt: skip
+        for n in range(1, 41)
+    )
+    back = read_pdf(write_report("quote-sheet", QuoteSheetData(HEADER, quotes), tmp_path / "short.pdf"))
+    assert len(back.pages) > 3
+    assert "(cont'd)" not in back.text
+    for n in range(1, 41):
+        # Each record's heading and its last row are on the same page.
+        assert any(f"Q{n} · Scene 1" in page and f"Closing note {n}." in page for page in back.pages), n

@@ -105,15 +105,19 @@ def build_production(workspace: object, *, title: str = "The Lighthouse Keepers"
         script = Script(production_id=production.id, title=title)
         session.add(script)
         session.flush()
+        # The revision's text holds every block, as an import stores it.
+        source_text = "\n\n".join(text for _n, _t, scene_blocks in SCENES for _k, text, _s in scene_blocks)
         revision = ScriptRevision(
             script_id=script.id, label="Draft 2", source_filename="keepers.md", format="prose",
             sha256="0" * 64, imported_at=dt.datetime(2026, 1, 5, 9, 30, tzinfo=dt.timezone.utc),
+            source_text=source_text,
         )
         session.add(revision)
         session.flush()
         built = BuiltProduction(production.id, title)
         blocks: dict[str, Block] = {}
         ordinal = 0
+        position = 0
         for scene_ordinal, (number, scene_title, scene_blocks) in enumerate(SCENES):
             scene = Scene(
                 revision_id=revision.id, ordinal=scene_ordinal, number=number, title=scene_title,
@@ -125,8 +129,9 @@ def build_production(workspace: object, *, title: str = "The Lighthouse Keepers"
             for kind, text, speaker in scene_blocks:
                 block = Block(
                     revision_id=revision.id, scene_id=scene.id, ordinal=ordinal, kind=kind, text=text,
-                    speaker=speaker, source_start=0, source_end=len(text),
+                    speaker=speaker, source_start=position, source_end=position + len(text),
                 )
+                position += len(text) + 2
                 ordinal += 1
                 session.add(block)
                 session.flush()

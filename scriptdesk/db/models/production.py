@@ -91,7 +91,7 @@ class Scene(Versioned, Reviewable, Base):
     revision: Mapped[ScriptRevision] = relationship(back_populates="scenes")
 
 
-class Block(Base):
+class Block(Versioned, Base):
     """A paragraph-like unit of a revision's text (heading, narration, A/V row...)."""
 
     __tablename__ = "block"
@@ -112,3 +112,7 @@ class Block(Base):
     speaker: Mapped[str | None] = mapped_column(String(200))
     source_start: Mapped[int] = mapped_column(Integer)
     source_end: Mapped[int] = mapped_column(Integer)
+    # The errors-and-omissions class of a narration line (EOClass); None for headings.
+    eo_class: Mapped[str | None] = mapped_column(String(16))
+    # Blocks written before they could be edited, and raw bulk loads, start at 1.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")

@@ -16,6 +16,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from scriptdesk.domain.breakdown.media import (
+    SENTENCE_SPLIT,
+    NEWSPAPERS,
+    SPEECH_SETTING,
+    THING_SAYS,
+    medium_before,
+    medium_of_clause,
+    names_a_medium,
+)
 from scriptdesk.domain.breakdown.names import is_cyrillic, word_table
 from scriptdesk.domain.breakdown.reading_attribution import (
     attribute_reading,
@@ -27,7 +36,6 @@ from scriptdesk.domain.breakdown.voices import find_voices
 from scriptdesk.domain.enums import BlockKind, Medium
 from scriptdesk.domain.model import PersonDraft, QuotationDraft, ScriptDocument
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]*[A-ZА-ЯЁ])")
 _PRONOUN = re.compile(
     r"(?:^|[\s(,;:])(he|she|him|her|his|он|она|его|её|ее)\b[^.!?]*$", re.IGNORECASE
 )
@@ -48,24 +56,9 @@ _WORK_TITLE = re.compile(
     r"дневнике|письме|повести|очерке)\b[^\"“«*.]{0,30}?[\"“«*]([^\"”»*\n]{2,120})[\"”»*]",
     re.IGNORECASE,
 )
-_NEWSPAPER_WORDS = (
-    r"Pravda|Izvestia|Izvestiya|Trud|Iskra|Times|Gazette|Herald|Tribune|Chronicle|Courier|Post|"
-    r"Journal|Advertiser|Mercury|Observer|Guardian|Telegraph|Examiner|Inquirer|Sentinel|"
-    r"Messenger|Clarion|Правда|Правды|Правде|Известия|Известиях|Искра|Искре"
-)
-_NEWSPAPERS = re.compile(rf"\b((?:[A-ZА-ЯЁ][\w-]+\s+)?(?:{_NEWSPAPER_WORDS}))\b")
-_TOLD_NEWSPAPER = re.compile(
-    rf"\b(?:told|to|gave|интервью)\s+(?:an interview to\s+)?(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]+\s+){{0,2}}"
-    rf"(?:{_NEWSPAPER_WORDS})\b"
-)
 _ACCORDING = re.compile(
     r"\b(?:according to|in the words of|по словам|по мнению)\s+(?:the\s+)?"
     r"(?P<name>[A-ZА-ЯЁ][\w’'-]*(?:\s+[A-ZА-ЯЁ][\w’'-]*){0,3})"
-)
-_SPEECH_SETTING = re.compile(
-    r"\b(?:congress|plenum|conference|meeting|session|speech|report|rally|court|trial|"
-    r"address|съезде|пленуме|заседании|речи|докладе|митинге|суде)\b",
-    re.IGNORECASE,
 )
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -77,8 +70,6 @@ _DATE = re.compile(
     rf"(?:\s+году)?)\b",
     re.IGNORECASE,
 )
-# A thing, not a person, "says": the words are written ("It says, «…»").
-_THING_SAYS = re.compile(r"\b(?:it|this|one|the line|the entry)\s+(?:says|said|reads|read)\b", re.IGNORECASE)
 _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "он": "m", "его": "m",
                 "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f"}
 _PRONOUN_SUBJECT = re.compile(
@@ -93,11 +84,6 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:about|of|against|with|to|from|by|for|at|than|от|о|об|про|против|к)\s+"
     r"(?:[a-zа-яё-]+\s+){0,2}$", re.IGNORECASE
 )
-_IN_NEWSPAPER = re.compile(
-    r"\b(?:in|в|во)\s+(?:the\s+)?\*?(?:Pravda|Izvestia|Izvestiya|Trud|Iskra|Правде|Известиях|Искре)"
-    r"|\b(?:newspaper|газет\w*)\b",
-    re.IGNORECASE,
-)
 _OBLIQUE_CASE = re.compile(r"(?:ову|еву|ину|ого|ому|ему|ым|им|ом|ой|ем|ича|ичу|ичем)$")
 _DATIVE = re.compile(r"(?:ову|еву|ину|ому|ему|ичу)$")
 _RECEIVED = re.compile(
@@ -107,11 +93,6 @@ _QUOTED_SOURCE = re.compile(
     r"(?:newspaper|газета|журнал|magazine|[Tt]he)?\s*[«\"“*]([^»\"”*\n]{2,60})[»\"”*]\s+"
     r"(?:\w+\s+){0,2}?(?:reported|wrote|writes|announced|declared|сообщала|сообщил\w*|писала|"
     r"писал|заявил\w*)\b"
-)
-_LETTER_TO = re.compile(
-    r"\b(?:wrote|writes|written|writing)\s+(?:home|to)\b|"
-    r"\b(?:писал|писала|написал|написала|пишет)\s+[а-яё]+(?:е|у|ю|ям|ам|ому|ей|и)\b",
-    re.IGNORECASE,
 )
 _ROLE_SPEAKERS = frozenset(
     "narrator host presenter voice interviewer reader announcer рассказчик ведущий диктор".split()
@@ -164,21 +145,21 @@ def attribute_quotations(
                 speaker = mentions.key_for_name(label.group(1))
         quotation.speaker = speaker
         quotation.recipient = recipient
-        quotation.medium = _medium(clause_words, lead_in[1], tail[1], cues, recipient, speaker)
-        if outer is None and not _names_a_medium(clause_words) and (
+        quotation.medium = medium_of_clause(clause_words, lead_in[1], tail[1], cues, recipient, speaker)
+        if outer is None and not names_a_medium(clause_words) and (
             quotation.medium in (Medium.UNKNOWN, Medium.MEMOIR, Medium.DIARY, Medium.LETTER)
-            or _THING_SAYS.search(lead_in[1])
+            or THING_SAYS.search(lead_in[1])
         ):
             # "Her ledger survives. On its first page she wrote:" - the
             # sentence before may name what the words are written in.
-            quotation.medium = _medium_before(document, lead_in) or quotation.medium
+            quotation.medium = medium_before(document, lead_in) or quotation.medium
         if outer is not None and quotation.medium == Medium.SPEECH and outer.medium in (
             Medium.MEMOIR, Medium.LETTER, Medium.DIARY
-        ) and not _SPEECH_SETTING.search(lead_in[1]):
+        ) and not SPEECH_SETTING.search(lead_in[1]):
             quotation.medium = Medium.CONVERSATION  # a remark a memoir or letter recalls
         quotation.work_title = _work_title(lead_in[1])
         if quotation.work_title is None and quotation.medium == Medium.NEWSPAPER:
-            newspaper = _NEWSPAPERS.search(lead_in[1])
+            newspaper = NEWSPAPERS.search(lead_in[1])
             quotation.work_title = newspaper.group(1) if newspaper else None
         date = _DATE.search(lead_in[1])
         quotation.date_text = date.group().strip() if date else None
@@ -238,14 +219,14 @@ def _lead_in(
     block_index = quotation.span.block
     text = document.blocks[block_index].text
     before = text[context_start : max(context_start, quotation.span.start - 1)]
-    sentences = _SENTENCE_SPLIT.split(before)
+    sentences = SENTENCE_SPLIT.split(before)
     lead = sentences[-1] if sentences else ""
     if not lead.strip() and len(sentences) > 1:
         lead = sentences[-2]
     if not lead.strip() and context_start == 0 and block_index > 0:
         previous = document.blocks[block_index - 1].text.rstrip()
         if previous.endswith(":"):
-            tail = _SENTENCE_SPLIT.split(previous)[-1]
+            tail = SENTENCE_SPLIT.split(previous)[-1]
             return block_index - 1, tail, len(previous) - len(tail)
     offset = context_start + len(before) - len(lead)
     return block_index, lead, offset
@@ -400,59 +381,12 @@ def _organisation(text: str) -> str | None:
     quoted = _QUOTED_SOURCE.search(text)
     if quoted:
         return quoted.group(1).strip()
-    newspaper = _NEWSPAPERS.search(text)
+    newspaper = NEWSPAPERS.search(text)
     if newspaper:
         return newspaper.group(1)
     return None
 
 
-
-
-def _medium(
-    words: list[str], lead_in: str, tail: str, cues: dict[str, str],
-    recipient: str | None, speaker: str | None,
-) -> Medium:
-    """The medium the attribution speaks of: the first medium noun, else the verbs."""
-    if _IN_NEWSPAPER.search(lead_in) or _TOLD_NEWSPAPER.search(lead_in) or (
-        speaker and not speaker.islower() and _NEWSPAPERS.search(speaker)
-    ):
-        return Medium.NEWSPAPER
-    nouns = word_table("medium_nouns")
-    for word in words:
-        if word in nouns:
-            return Medium(nouns[word])
-    tags = [cues[word] for word in words if word in cues and cues[word] != "-"]
-    if _LETTER_TO.search(lead_in) or (recipient and ("letter" in tags or not tags)):
-        return Medium.LETTER
-    if "speech" in tags or "conversation" in tags:
-        if _SPEECH_SETTING.search(lead_in + " " + tail):
-            return Medium.SPEECH
-        if "speech" in tags and not re.search(r"\b(?:to me|мне)\b", lead_in):
-            return Medium.SPEECH
-        return Medium.CONVERSATION
-    if "letter" in tags:
-        return Medium.MEMOIR  # "X writes:" without a recipient
-    if tags:
-        return Medium(tags[0])
-    return Medium.UNKNOWN
-
-
-def _names_a_medium(words: list[str]) -> bool:
-    nouns = word_table("medium_nouns")
-    return any(word in nouns for word in words)
-
-
-def _medium_before(document: ScriptDocument, lead_in: tuple[int, str, int]) -> Medium | None:
-    """A medium noun in the sentence just before a lead-in, in the same paragraph."""
-    block, _, offset = lead_in
-    sentences = _SENTENCE_SPLIT.split(document.blocks[block].text[:offset].rstrip())
-    if not sentences or not sentences[-1].strip():
-        return None
-    nouns = word_table("medium_nouns")
-    for word in re.findall(r"[\w-]+", sentences[-1].casefold()):
-        if word in nouns:
-            return Medium(nouns[word])
-    return None
 
 
 def _work_title(lead_in: str) -> str | None:

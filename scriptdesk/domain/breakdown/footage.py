@@ -57,6 +57,7 @@ class _Need:
     terms: list[str]
     confidence: float
     era: str | None = None
+    article_by: str | None = None  # a newspaper article quoted by its (person) author
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def find_footage_needs(
         if scene is not None:
             per_scene.setdefault(scene, []).append(need)
 
-    for need in _portraits(people, scene_of):
+    for need in _portraits(reading, people, quotations, scene_of):
         add(need)
     for quotation in quotations:
         need = _quoted_document(quotation, names_by_key)
@@ -147,18 +148,36 @@ def _last_year(time_context: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _portraits(people: Sequence[PersonDraft], scene_of: dict[int, int]) -> Iterable[_Need]:
-    """A portrait per person a scene is about: named in full, or more than once."""
+def _portraits(
+    reading: ScriptReading,
+    people: Sequence[PersonDraft],
+    quotations: Sequence[QuotationDraft],
+    scene_of: dict[int, int],
+) -> Iterable[_Need]:
+    """A portrait per person a scene is about, once per scene.
+
+    A person matters in a scene when quoted there, mentioned at least twice
+    there, or introduced there in full as the subject of a sentence ("The
+    engineer Pavel Orlov arrived..."); a passing full name ("Sergei
+    Bondarchuk's War and Peace") or a name in a list of three or more
+    ("Zinoviev, Kamenev, Trotsky and Radek") is no reason on its own.
+    """
+    listed = _listed_mentions(reading.document, people)
+    speakers_by_scene: dict[int, set[str]] = {}
+    for quotation in quotations:
+        scene = scene_of.get(quotation.span.block)
+        if scene is not None and quotation.speaker:
+            speakers_by_scene.setdefault(scene, set()).add(quotation.speaker)
     for person in people:
         by_scene: dict[int, list[Span]] = {}
         for mention in person.mentions:
             scene = scene_of.get(mention.block)
-            if scene is not None:
+            if scene is not None and mention not in listed:
                 by_scene.setdefault(scene, []).append(mention)
-        for mentions in by_scene.values():
+        for scene, mentions in by_scene.items():
             mentions.sort(key=lambda m: (m.block, m.start))
-            full_name = any(" " in v.strip() for v in person.variants) and len(person.display_name.split()) > 1
-            if len(mentions) < 2 and not full_name:
+            quoted = person.key in speakers_by_scene.get(scene, ())
+            if not quoted and len(mentions) < 2 and not _introduces(reading, mentions[0]):
                 continue
             first = mentions[0]
             terms = [person.display_name] + [v for v in person.variants if " " in v and "’" not in v and "'" not in v]
@@ -168,12 +187,62 @@ def _portraits(people: Sequence[PersonDraft], scene_of: dict[int, int]) -> Itera
             )
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or|&|и|или))\s*")
+
+
+def _listed_mentions(document: ScriptDocument, people: Sequence[PersonDraft]) -> set[Span]:
+    """Mentions standing in a list of three or more names."""
+    by_block: dict[int, list[Span]] = {}
+    for person in people:
+        for mention in person.mentions:
+            by_block.setdefault(mention.block, []).append(mention)
+    listed: set[Span] = set()
+    for block, mentions in by_block.items():
+        text = document.blocks[block].text
+        mentions.sort(key=lambda m: (m.start, m.end))
+        run: list[Span] = []
+        for mention in mentions:
+            if run and mention.start >= run[-1].end and _LIST_GAP.fullmatch(text, run[-1].end, mention.start):
+                run.append(mention)
+                continue
+            if len(run) >= 3:
+                listed.update(run)
+            run = [mention]
+        if len(run) >= 3:
+            listed.update(run)
+    return listed
+
+
+def _introduces(reading: ScriptReading, mention: Span) -> bool:
+    """Whether a mention names someone in full as a sentence's subject, not in passing."""
+    text = reading.blocks[mention.block].text
+    if len(text[mention.start : mention.end].split()) < 2 or text[mention.end : mention.end + 2] in ("’s", "'s"):
+        return False
+    sentence_start, _ = reading.sentence_at(mention.block, mention.start)
+    # At most a role before the name: "The engineer", "Commissar", "His wife,".
+    return len(text[sentence_start : mention.start].split()) <= 3
+
+
 def _quoted_document(quotation: QuotationDraft, names_by_key: dict[str, str]) -> _Need | None:
     """The letter, diary or newspaper a quotation is read from, to show on screen."""
     label = _DOCUMENT_MEDIA.get(quotation.medium)
     if label is None or quotation.nested_in is not None:
         return None
+    if not (quotation.speaker or quotation.work_title or quotation.recipient or quotation.date_text):
+        return None  # a bare "Document" gives an archive nothing to search by
     speaker = names_by_key.get(quotation.speaker or "", quotation.speaker or "")
+    span = quotation.span
+    if quotation.medium is Medium.NEWSPAPER:
+        if quotation.speaker in names_by_key:  # a person's article: shown with its newspaper
+            name = quotation.work_title or "newspaper article"
+            return _Need(span.block, span.start, span.end, FootageKind.DOCUMENT, f"article:{_norm(speaker)}:{_norm(name)}",
+                         f"Newspaper article by {speaker}" + (f": “{quotation.work_title}”" if quotation.work_title else ""),
+                         [t for t in (speaker, quotation.work_title, quotation.date_text) if t], 0.6,
+                         article_by=speaker)
+        name = quotation.work_title or speaker
+        return _Need(span.block, span.start, span.end, FootageKind.DOCUMENT, f"newspaper:{_norm(name)}",
+                     f"Newspaper: {name}" + (f" ({quotation.date_text})" if quotation.date_text else ""),
+                     [t for t in (name, quotation.date_text) if t], 0.6)
     parts = [label]
     if quotation.work_title:
         parts.append(f"“{quotation.work_title}”")
@@ -185,7 +254,8 @@ def _quoted_document(quotation: QuotationDraft, names_by_key: dict[str, str]) ->
         parts.append(f"({quotation.date_text})")
     terms = [t for t in (speaker, quotation.work_title, quotation.recipient, quotation.date_text, label.lower()) if t]
     key = f"document:{label}:{speaker}:{quotation.work_title or ''}:{quotation.recipient or ''}".lower()
-    span = quotation.span
+    if quotation.work_title:
+        key = f"work:{_norm(quotation.work_title)}"  # the same work named elsewhere in the scene is this need
     return _Need(span.block, span.start, span.end, FootageKind.DOCUMENT, key, " ".join(parts), terms, 0.6)
 
 
@@ -211,20 +281,29 @@ def _scan_block(
     taken: list[tuple[int, int]] = []
     for match in finditer_near(vocab.BUILDING, reading.anchor_spans(index, vocab.BUILDING_ANCHOR), text, 80, 60):
         name = _LEADING_ARTICLE.sub("", match.group(0).strip())
+        start = match.end() - len(name)
+        if name.split(" ")[0].lower() in _NOT_A_NAME:
+            # "On Mill Street" is Mill Street; "After camp" is no name at all.
+            name = name.split(" ", 1)[1] if " " in name else ""
+            start = match.end() - len(name)
+            if not name[:1].isupper():
+                continue
         if _norm(name) in person_words:
             continue
         taken.append(match.span())
-        yield _Need(index, match.start(), match.end(), FootageKind.LOCATION, f"place:{_norm(name)}",
+        yield _Need(index, start, match.end(), FootageKind.LOCATION, f"place:{_place_key(name)}",
                     f"{name}: exterior and period views", [name], 0.7)
     for match in vocab.PLACE_AFTER_PREPOSITION.finditer(text):
         name = match.group("name")
-        if name in vocab.NOT_PLACES or name.lower() in person_words or _inside(match.span("name"), taken):
+        if name in vocab.NOT_PLACES or name in vocab.COUNTRIES or name.lower() in person_words or _inside(
+            match.span("name"), taken
+        ):
             continue
         if given_name(name) is not None:
             continue  # "under Ivan the Terrible": a person, not a place
         if name.endswith(("ian", "ish", "ese")):
             continue  # adjectives of nationality, not places
-        yield _Need(index, match.start("name"), match.end("name"), FootageKind.LOCATION, f"place:{_norm(name)}",
+        yield _Need(index, match.start("name"), match.end("name"), FootageKind.LOCATION, f"place:{_place_key(name)}",
                     f"{name}: period views of the place", [name], 0.5)
     for match in finditer_near(vocab.EVENT, reading.anchor_spans(index, vocab.EVENT_ANCHOR), text, 90, 110):
         need = _event(index, text, match, scene, reading)
@@ -245,9 +324,12 @@ def _scan_block(
     for match in finditer_near(vocab.OBJECT, reading.anchor_spans(index, vocab.OBJECT_ANCHOR), text, 40, 30):
         noun = match.group("noun").lower()
         phrase = match.group(0)
-        kind = FootageKind.ARTWORK if noun in vocab.POSTER_LIKE else FootageKind.OBJECT
+        if noun in vocab.COMMONPLACE_OBJECTS and not match.group("owner"):
+            continue  # a car or a flag in passing is no archive search; "Lenin's car" is
+        kind = vocab.OBJECT_KINDS.get(noun, FootageKind.OBJECT)
+        label = {FootageKind.ARTWORK: "Poster", FootageKind.DOCUMENT: "Document"}.get(kind, "Object")
         yield _Need(index, match.start(), match.end(), kind, f"object:{noun.rstrip('s')}",
-                    f"{'Poster' if kind is FootageKind.ARTWORK else 'Object'}: {phrase}", [phrase], 0.5)
+                    f"{label}: {phrase}", [phrase], 0.5)
     for match in vocab.MAP_CUE.finditer(text) if reading.anchor_spans(index, vocab.MAP_ANCHOR) else ():
         phrase = match.group("phrase")
         place = match.group("place") or ""
@@ -337,16 +419,34 @@ def _document(index: int, match: re.Match[str]) -> _Need | None:
 
 
 def _deduplicated(needs: list[_Need]) -> list[_Need]:
-    """One need per thing in a scene; a bare event gives way to a named one."""
+    """One need per thing in a scene, as an archival producer logs it.
+
+    Repeats of a place, event, paper or object are merged; a bare event
+    gives way to a named one and a shorter name of the same event to the
+    fuller one ("Fifteenth Congress" to "Fifteenth Party Congress"); a work
+    named and quoted is one need; a quoted newspaper article joins the
+    newspaper it appeared in.
+    """
     needs.sort(key=lambda n: (n.block, n.start, -(n.end - n.start)))
+    quoted_works = {n.key[5:] for n in needs if n.key.startswith("work:")}
+    events = [n for n in needs if n.key.startswith("event:")]
+    newspapers = [n for n in needs if n.key.startswith("newspaper:")]
     seen: set[str] = set()
-    named_events = {n.key.split(":", 1)[1].split()[-1] for n in needs if n.key.startswith("event:") and " " in n.key}
     occupied: list[tuple[int, int, int]] = []
-    result = []
+    result: list[_Need] = []
     for need in needs:
+        kind, _, name = need.key.partition(":")
         if need.key in seen:
             continue
-        if need.key.startswith("event:") and " " not in need.key and need.key[6:] in named_events:
+        if kind in ("book", "newspaper", "art", "film") and name in quoted_works:
+            continue
+        if kind == "event" and _fuller_event(need, events):
+            continue
+        if kind == "newspaper" and any(
+            other.key != need.key and other.key.startswith(need.key + " ") for other in newspapers
+        ):
+            continue  # "Уральский" inside "Уральский рабочий"
+        if need.article_by and _join_newspaper(need, result):
             continue
         if need.kind is not FootageKind.PHOTO and any(
             b == need.block and s <= need.start and need.end <= e for b, s, e in occupied
@@ -359,8 +459,41 @@ def _deduplicated(needs: list[_Need]) -> list[_Need]:
     return result
 
 
+def _fuller_event(need: _Need, events: list[_Need]) -> bool:
+    """Whether the scene logs the same event under a fuller name."""
+    words = set(need.key[6:].split())
+    noun = need.key.split()[-1]
+    return any(
+        other.key != need.key and other.key.split()[-1] == noun and words < set(other.key[6:].split())
+        or other.key != need.key and noun in other.key[6:].split() and len(words) == 1
+        for other in events
+    )
+
+
+def _join_newspaper(article: _Need, logged: list[_Need]) -> bool:
+    """Put a quoted article on the newspaper need just before it (same or previous two blocks)."""
+    for need in reversed(logged):
+        if need.block < article.block - 2:
+            return False
+        if need.key.startswith("newspaper:"):
+            need.description = f"{need.description} — article by {article.article_by}"
+            need.terms = need.terms + article.terms
+            return True
+    return False
+
+
 def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in taken)
+
+
+_NOT_A_NAME = frozenset(
+    "after from in at on to of before during into his her their its our this that when where then".split()
+)
+
+
+def _place_key(name: str) -> str:
+    """A place's name folded so "Houses of Soviets" and "House of Soviets" are one place."""
+    return " ".join(word[:-1] if len(word) > 4 and word.endswith("s") else word for word in _norm(name).split())
 
 
 def _norm(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scriptdesk.domain.breakdown.text_tools import StemAnchor
+from scriptdesk.domain.enums import FootageKind
 
 _CAP = r"[A-ZА-ЯЁ][\w-]*"
 _NAME_WORDS = rf"(?:{_CAP}\s+){{0,3}}"
@@ -17,7 +18,7 @@ _NAME_WORDS = rf"(?:{_CAP}\s+){{0,3}}"
 # Places and buildings: a capitalised name with a building or street noun.
 BUILDING = re.compile(
     rf"(?P<name>(?:{_CAP}\s+){{1,4}}(?:(?i:Hotel|Street|Square|Lane|Boulevard|Avenue|Prospect|Embankment|Bridge"
-    rf"|Palace|Theatre|Theater|Cathedral|Church|Monastery|Prison|Station|Institute|University|Museum"
+    rf"|Palace|Theatre|Theater|Cinema|Picture\s+House|Cathedral|Church|Monastery|Prison|Station|Institute|University|Museum"
     rf"|Academy|Hall|Tower|Gates?|Park|Garden|Cemetery|Passage|Market|Factory|Works|Plant|Camp|Mansion"
     rf"|Castle|Fortress|Barracks|Stadium|Harbou?r|Port|Quay|Bay)s?)\b"
     rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
@@ -107,9 +108,28 @@ ALWAYS_DOCUMENT = frozenset(
 OBJECT = re.compile(
     r"(?:(?P<owner>[A-ZА-ЯЁ][\w-]*[’']s)\s+)?(?P<noun>death mask|coffin|railway carriage|train carriage|armou?red train"
     r"|strip of film|film strip|ration cards?|typewriter|samovar|kokoshnik|icons?|medals?|banners?|posters?"
-    r"|flags?|wooden cross|bombs?|pistol|revolver|rifle|blackboard|bookcase|telephones?|limousine|car\b|truck)"
+    r"|flags?|wooden cross|bombs?|pistol|revolver|rifle|blackboard|bookcase|telephones?|limousine|car\b|truck"
+    r"|ledgers?|notebooks?|log\s?books?|photograph albums?|(?:Order|Orden)\s+of\s+(?:the\s+)?[A-Z][\w-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w-]*){0,4})"
 )
 POSTER_LIKE = frozenset({"poster", "posters"})
+# Objects logged as another kind: posters are artworks, ledgers and notebooks documents.
+OBJECT_KINDS = {
+    **{noun: FootageKind.ARTWORK for noun in POSTER_LIKE},
+    **{noun: FootageKind.DOCUMENT for noun in
+       "ledger ledgers notebook notebooks logbook logbooks log book log books photograph album photograph albums".split()},
+}
+# Countries and continents: too wide for "period views of the place".
+COUNTRIES = frozenset(
+    """Russia Italy France Germany England Britain Europe America Asia Africa Spain Poland China Japan Sweden
+    Norway Finland Austria Switzerland Ukraine India Turkey Greece Canada Australia
+    России Россию Италии Франции Германии Англии Европе Европы Америке Америки""".split()
+)
+# Objects too common to log unless someone's ("Lenin's car"): an archive
+# finds them in any reel of the period.
+COMMONPLACE_OBJECTS = frozenset(
+    "car truck telephone telephones flag flags banner banners bomb bombs pistol revolver rifle".split()
+)
 
 MAP_CUE = re.compile(
     r"\b(?P<phrase>(?:exiled?|deported|banished|sent|evacuated|fled|emigrated|moved)\s+(?:to|in|from)\s+"
@@ -134,7 +154,8 @@ EVENT_ANCHOR = StemAnchor(
 )
 OBJECT_ANCHOR = StemAnchor(
     "death coffin railway train armo strip film ration typewriter samovar kokoshnik icon medal banner poster "
-    "flag wooden bomb pistol revolver rifle blackboard bookcase telephone limousine car truck"
+    "flag wooden bomb pistol revolver rifle blackboard bookcase telephone limousine car truck ledger notebook log "
+    "photograph order orden"
 )
 DOCUMENT_ANCHOR = StemAnchor(
     "platform bulletin decree declaration telegram petition testament manifesto leaflet transcript record order "

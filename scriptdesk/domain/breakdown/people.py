@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from scriptdesk.domain.breakdown.name_runs import NameRun, collect_runs, name_parts
 from scriptdesk.domain.breakdown.names import NameParts, strip_possessive, word_table
-from scriptdesk.domain.breakdown.people_registry import PeopleRegistry
+from scriptdesk.domain.breakdown.people_registry import PeopleRegistry, PersonRecord
 from scriptdesk.domain.breakdown.voices import find_voices
 from scriptdesk.domain.model import PersonDraft, ScriptDocument
 
@@ -57,9 +57,9 @@ def find_people(document: ScriptDocument, skip_blocks: set[int]) -> list[PersonD
 def _first_pass(
     runs: list[NameRun], parts_of: list[NameParts | None], registry: PeopleRegistry,
     cues: dict[int, str],
-) -> list[object | None]:
+) -> list[PersonRecord | None]:
     """Resolve full names, relatives and cues in script order; None for the rest."""
-    resolved: list[object | None] = []
+    resolved: list[PersonRecord | None] = []
     pending_kin: tuple[str, str] | None = None
     pending_end = (-1, -1)
     cue_blocks = sorted(cues)

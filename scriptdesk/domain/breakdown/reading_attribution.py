@@ -30,6 +30,11 @@ _DATE = re.compile(
     r"августа|сентября|октября|ноября|декабря)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{4}\b|"
     r"\b(?:in|of|в)\s+\d{4}\b"
 )
+_MINOR_WORDS = frozenset("of the and on in a an to at for".split())
+_BOOK_TITLE = re.compile(
+    r"\b(?:memoirs?|book|autobiography|novel|recollections)\s+(?:entitled\s+|called\s+)?[«\"“*]?"
+    r"(?P<title>[A-Z][\w’']*(?:\s+(?:[A-Z][\w’']*|of|the|and|on|in|a|an|to|at|for))*)"
+)
 # How far back the narration leading into a reading may be, in blocks.
 _LEAD_REACH = 4
 # Family words as a first-person writer uses them: word -> sex ("m"/"f").
@@ -89,9 +94,21 @@ def attribute_reading(
         if medium == quotation.medium:
             recipient = _RECIPIENT.search(sentence)
             date = _DATE.search(sentence)
+            quotation.work_title = _book_title(sentence)
             quotation.recipient = quotation.recipient or (recipient.group("name") if recipient else None)
             quotation.date_text = quotation.date_text or (date.group() if date else None)
         return
+
+
+def _book_title(sentence: str) -> str | None:
+    """ "in his memoir The Rock and the Lamp, published ..." -> "The Rock and the Lamp"."""
+    found = _BOOK_TITLE.search(sentence)
+    if found is None:
+        return None
+    words = found.group("title").split()
+    while words and words[-1].casefold() in _MINOR_WORDS:
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _leading_narration(document: ScriptDocument, block_index: int) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from scriptdesk.domain.breakdown import footage_vocabulary as vocab
 from scriptdesk.domain.breakdown.reference_data import known_death_year
-from scriptdesk.domain.breakdown.text_tools import ScriptReading, StemAnchor
+from scriptdesk.domain.breakdown.text_tools import ScriptReading, StemAnchor, shorten
 from scriptdesk.domain.enums import BlockKind, FootageKind, Medium, RightsKind
 from scriptdesk.domain.model import (
     FootageNeedDraft,
@@ -54,6 +54,9 @@ _MEDIUM_WORDS = {
     Medium.CONVERSATION: "recorded remarks", Medium.SLOGAN: "slogan", Medium.UNKNOWN: "text",
 }
 _OFTEN_UNPUBLISHED = (Medium.DIARY, Medium.LETTER, Medium.CONVERSATION)
+# Words said aloud, quoted through whatever record keeps them: not a published work of their own.
+_SPOKEN = (Medium.SPEECH, Medium.CONVERSATION, Medium.SLOGAN)
+SPOKEN_REMARKS = "Quotations: spoken remarks (speeches, conversations, slogans)"
 _OFFICIAL = (Medium.TRANSCRIPT, Medium.DOCUMENT)
 
 
@@ -76,6 +79,7 @@ def find_rights_items(
     quotation_items = _quotation_items(quotations, by_key, death_years, year)
     items.extend(quotation_items)
     items.extend(_footage_items(footage, quotations, quotation_items, year))
+    items.extend(_portrait_items(footage))
     items.extend(_music_items(document, named_things, people, reading))
     return items
 
@@ -151,10 +155,19 @@ def _quotation_items(
     death_years: dict[str, int],
     year: int,
 ) -> list[RightsItemDraft]:
-    """One TEXT_QUOTATION item per author and work; nested remarks go with their source."""
+    """One TEXT_QUOTATION item per author and work; nested remarks go with their source.
+
+    A titled work is an item of its own; an author's untitled writings
+    (diary, letters, articles) are one item, the author's estate being the
+    one to ask. Words only said aloud (speeches, conversations, slogans) are
+    not a published work: they join their author's written item when there
+    is one, else one shared item for all spoken remarks.
+    """
     items: list[RightsItemDraft] = []
     group_of: dict[tuple[str, str], int] = {}
     item_of_quotation: dict[int, int] = {}
+    spoken: list[int] = []
+    media_of: dict[int, list[str]] = {}
     for index, quotation in enumerate(quotations):
         parent = quotation.nested_in
         if parent is not None and parent in item_of_quotation:
@@ -162,33 +175,70 @@ def _quotation_items(
             item.quotation_indexes.append(index)
             item_of_quotation[index] = item_of_quotation[parent]
             continue
+        if quotation.medium in _SPOKEN and not quotation.work_title:
+            spoken.append(index)
+            continue
         person = by_key.get(quotation.speaker or "")
         author = person.display_name if person else quotation.speaker
-        work = quotation.work_title or _MEDIUM_WORDS[quotation.medium]
+        work = quotation.work_title or ""
         key = ((person.key if person else (author or "")).lower(), work.lower())
         if key not in group_of:
-            death = None
-            if person is not None:
-                death = person.death_year or death_years.get(person.key) or known_death_year(
-                    person.display_name, person.variants)
-            published = _year_of(quotation.date_text) if quotation.medium is Medium.NEWSPAPER else None
-            if author and work.lower() == author.lower():
-                work = _MEDIUM_WORDS[quotation.medium]
-            subject = f"Quotation: {author or 'unattributed'} — {work}"
             group_of[key] = len(items)
-            items.append(
-                RightsItemDraft(
-                    kind=RightsKind.TEXT_QUOTATION, subject=subject, span=quotation.span,
-                    author=author,
-                    work_title=quotation.work_title, author_death_year=death,
-                    public_domain_reasoning=public_domain_hint(death, year, published=published,
-                                                               medium=quotation.medium),
-                    confidence=0.7 if author else 0.4,
-                )
+            items.append(_text_item(quotation, person, author, death_years, year))
+            media_of[group_of[key]] = []
+        number = group_of[key]
+        items[number].quotation_indexes.append(index)
+        item_of_quotation[index] = number
+        medium = _MEDIUM_WORDS[quotation.medium]
+        if not quotation.work_title and medium not in media_of[number]:
+            media_of[number].append(medium)
+            author_name = items[number].author or "unattributed"
+            items[number].subject = f"Quotation: {author_name} — {', '.join(media_of[number])}"
+    remarks: RightsItemDraft | None = None
+    for index in spoken:
+        quotation = quotations[index]
+        parent = quotation.nested_in
+        person = by_key.get(quotation.speaker or "")
+        author_key = (person.key if person else (quotation.speaker or "")).lower()
+        number = item_of_quotation.get(parent) if parent is not None else None
+        if number is None and author_key:
+            number = group_of.get((author_key, ""))
+        if number is not None:
+            items[number].quotation_indexes.append(index)
+            item_of_quotation[index] = number
+            continue
+        if remarks is None:
+            remarks = RightsItemDraft(
+                kind=RightsKind.TEXT_QUOTATION, subject=SPOKEN_REMARKS, span=quotation.span, confidence=0.4,
+                public_domain_reasoning="Spoken words quoted through a record of them (a transcript, a newsreel, "
+                "a memoir): the rights follow that record, so verify each against its source; short quotations "
+                f"for criticism, review or history are allowed in most jurisdictions. {GUIDANCE}",
             )
-        items[group_of[key]].quotation_indexes.append(index)
-        item_of_quotation[index] = group_of[key]
+        remarks.quotation_indexes.append(index)
+    for item in items:
+        item.quotation_indexes.sort()
+    if remarks is not None:
+        items.append(remarks)
     return items
+
+
+def _text_item(
+    quotation: QuotationDraft, person: PersonDraft | None, author: str | None, death_years: dict[str, int], year: int
+) -> RightsItemDraft:
+    death = None
+    if person is not None:
+        death = person.death_year or death_years.get(person.key) or known_death_year(person.display_name,
+                                                                                     person.variants)
+    published = _year_of(quotation.date_text) if quotation.medium is Medium.NEWSPAPER else None
+    work = quotation.work_title or _MEDIUM_WORDS[quotation.medium]
+    if author and work.lower() == author.lower():
+        work = _MEDIUM_WORDS[quotation.medium]
+    return RightsItemDraft(
+        kind=RightsKind.TEXT_QUOTATION, subject=f"Quotation: {author or 'unattributed'} — {work}",
+        span=quotation.span, author=author, work_title=quotation.work_title, author_death_year=death,
+        public_domain_reasoning=public_domain_hint(death, year, published=published, medium=quotation.medium),
+        confidence=0.7 if author else 0.4,
+    )
 
 
 def _footage_items(
@@ -202,12 +252,20 @@ def _footage_items(
     by_description: dict[str, RightsItemDraft] = {}
     quoted_at = {(q.span.block, q.span.start): i for i, q in enumerate(quotations)}
     item_of_quotation = {q: item for item in quotation_items for q in item.quotation_indexes}
+    quoted_works = _quoted_works(quotation_items)
     for index, need in enumerate(footage):
+        if need.kind is FootageKind.PHOTO:
+            continue  # see _portrait_items
         if need.kind is FootageKind.DOCUMENT and (need.span.block, need.span.start) in quoted_at:
             # The letter or diary a quotation is read from: cleared with that quotation.
             item = item_of_quotation.get(quoted_at[(need.span.block, need.span.start)])
             if item is not None:
                 item.footage_indexes.append(index)
+            continue
+        quoted_work = _quoted_work_item(need, quoted_works)
+        if quoted_work is not None:
+            # The cover of a quoted book, the newspaper a quoted article ran in: one item with the text.
+            quoted_work.footage_indexes.append(index)
             continue
         made = _footage_item(need, year)
         if made is None:
@@ -219,6 +277,75 @@ def _footage_items(
         made.footage_indexes.append(index)
         by_description[key] = made
         items.append(made)
+    return items
+
+
+_SHOWN_WORK = re.compile(
+    r"^(?:Book or publication: (?P<book>.+?) \(cover, pages\)"
+    r"|Newspaper: (?P<paper>.+?)(?:, \d{4})?(?: \(.*\))?(?: — article by (?P<writer>.+))?)$"
+)
+
+
+def _quoted_works(items: list[RightsItemDraft]) -> dict[tuple[str, str], RightsItemDraft]:
+    """Quotation items by ("work", title) and ("author", name), folded, first item first."""
+    index: dict[tuple[str, str], RightsItemDraft] = {}
+    for item in items:
+        if item.work_title:
+            index.setdefault(("work", item.work_title.casefold()), item)
+        if item.author:
+            index.setdefault(("author", item.author.casefold()), item)
+    return index
+
+
+def _quoted_work_item(
+    need: FootageNeedDraft, quoted_works: dict[tuple[str, str], RightsItemDraft]
+) -> RightsItemDraft | None:
+    """The quotation item of the book or newspaper a footage need shows, if that work is quoted."""
+    shown = _SHOWN_WORK.match(need.description)
+    if shown is None:
+        return None
+    if shown["book"]:
+        return quoted_works.get(("work", shown["book"].casefold()))
+    for name in (shown["paper"], shown["writer"]):
+        if name:
+            item = quoted_works.get(("work", name.casefold())) or quoted_works.get(("author", name.casefold()))
+            if item is not None:
+                return item
+    return None
+
+
+def _portrait_items(footage: Sequence[FootageNeedDraft]) -> list[RightsItemDraft]:
+    """Portrait photographs: one item per person the film keeps returning to, one for the rest.
+
+    A person whose portrait is needed in two scenes or more gets an item of
+    their own (the photographs of the film's principals are licensed with
+    care); portraits needed once are licensed together, in one item listing
+    them, since each is one picture chosen from whichever archive has it.
+    """
+    by_person: dict[str, list[int]] = {}
+    for index, need in enumerate(footage):
+        if need.kind is FootageKind.PHOTO:
+            by_person.setdefault(need.description, []).append(index)
+    reasoning = ("Photograph: the photographer (often unknown) or the archive holds the rights; record the archive "
+                 f"and its reproduction terms. {GUIDANCE}")
+    items: list[RightsItemDraft] = []
+    once: list[int] = []
+    for description, indexes in by_person.items():
+        if len(indexes) < 2:
+            once.extend(indexes)
+            continue
+        items.append(RightsItemDraft(
+            kind=RightsKind.PHOTO, subject=description.replace("Portrait of", "Photograph: portrait of"),
+            span=footage[indexes[0]].span, footage_indexes=indexes, public_domain_reasoning=reasoning,
+            confidence=0.5,
+        ))
+    if once:
+        names = [footage[i].description.removeprefix("Portrait of ") for i in once]
+        items.append(RightsItemDraft(
+            kind=RightsKind.PHOTO, subject=shorten("Photographs: portraits of " + ", ".join(names), 300),
+            span=footage[once[0]].span, footage_indexes=sorted(once), public_domain_reasoning=reasoning,
+            confidence=0.4,
+        ))
     return items
 
 

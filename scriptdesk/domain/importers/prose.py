@@ -39,7 +39,6 @@ _SCREENPLAY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
-_EDGE_MARKUP = re.compile(r"^[\s*_>#]+|[\s*_]+$")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”»’“)]"
 # A sentence cannot end on these words, so a paragraph ending on one of them
@@ -256,8 +255,8 @@ def _cut_fragment(text: str, paragraph: _Paragraph) -> bool:
 
 def _continues(before: str, after: str) -> bool:
     """Whether ``after`` carries on the sentence ``before`` leaves unfinished."""
-    tail = _EDGE_MARKUP.sub("", before)
-    head = _EDGE_MARKUP.sub("", after)
+    tail = _strip_edge_markup(before)
+    head = _strip_edge_markup(after)
     if not tail or not head or after.lstrip().startswith("#"):
         return False
     last, first = tail[-1], head[0]
@@ -272,6 +271,16 @@ def _continues(before: str, after: str) -> bool:
         return True
     words = _WORDS.findall(tail[-40:])
     return bool(words) and words[-1].lower() in _CONTINUING_WORDS
+
+
+def _strip_edge_markup(text: str) -> str:
+    """``text`` without leading space, emphasis, quote and heading marks, or trailing space and emphasis."""
+    start, end = 0, len(text)
+    while start < end and (text[start].isspace() or text[start] in "*_>#"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "*_"):
+        end -= 1
+    return text[start:end]
 
 
 def _unclosed_quotation(text: str) -> bool:

@@ -23,6 +23,9 @@ from scriptdesk.tui.services_bridge import service_available, service_function
 if TYPE_CHECKING:
     from scriptdesk.tui.app import ScriptDeskApp
 
+#: A service call making one version-checked change: (workspace, expected_version, actor).
+Writer = Callable[[Any, "int | None", str], Any]
+
 
 class WorkspaceScreen(Screen[None]):
     """A screen that reads through the services and can be refreshed."""
@@ -55,28 +58,38 @@ class WorkspaceScreen(Screen[None]):
         expected_version: int | None,
         *,
         done: str = "Saved.",
+        writer: Writer | None = None,
     ) -> None:
-        """Change fields of a record with the version check; reloads when done."""
-        if not service_available("editing", "update_record"):
+        """Change fields of a record with the version check; reloads when done.
+
+        ``writer(workspace, expected_version, actor)`` replaces the plain
+        field update when a service owns the change (a rename, a span).
+        """
+        if writer is None and not service_available("editing", "update_record"):
             self.report("Editing is not available in this version of ScriptDesk.", severity="warning")
             return
-        self._edit_worker(table, record_id, changes, expected_version, done)
+        self._edit_worker(table, record_id, changes, expected_version, done, writer)
 
     @work(thread=True, group="edits")
     def _edit_worker(
-        self, table: str, record_id: int, changes: dict[str, Any], expected_version: int | None, done: str
+        self, table: str, record_id: int, changes: dict[str, Any], expected_version: int | None, done: str,
+        writer: Writer | None,
     ) -> None:
-        self._apply_edit(table, record_id, changes, expected_version, done)
+        self._apply_edit(table, record_id, changes, expected_version, done, writer)
 
     def _apply_edit(
-        self, table: str, record_id: int, changes: dict[str, Any], expected_version: int | None, done: str
+        self, table: str, record_id: int, changes: dict[str, Any], expected_version: int | None, done: str,
+        writer: Writer | None = None,
     ) -> None:
         """Runs in a worker thread: one update through the editing service."""
-        update_record = service_function("editing", "update_record")
         try:
-            update_record(self.workspace, table, record_id, changes, expected_version, current_user())
+            if writer is not None:
+                writer(self.workspace, expected_version, current_user())
+            else:
+                update_record = service_function("editing", "update_record")
+                update_record(self.workspace, table, record_id, changes, expected_version, current_user())
         except ConflictError as conflict:
-            self.app.call_from_thread(self._show_conflict, conflict, table, record_id, changes)
+            self.app.call_from_thread(self._show_conflict, conflict, table, record_id, changes, writer)
             return
         except ScriptDeskError as error:
             self.app.call_from_thread(self.report, error)
@@ -90,11 +103,13 @@ class WorkspaceScreen(Screen[None]):
         self.refresh_data()
         self.notify(done, markup=False, timeout=3)
 
-    def _show_conflict(self, conflict: ConflictError, table: str, record_id: int, changes: dict[str, Any]) -> None:
+    def _show_conflict(
+        self, conflict: ConflictError, table: str, record_id: int, changes: dict[str, Any], writer: Writer | None = None
+    ) -> None:
         def decided(choice: str | None) -> None:
             if choice == USE_MINE:
                 # Write over theirs only because the user saw both and asked for it.
-                self._overwrite_worker(table, record_id, changes)
+                self._overwrite_worker(table, record_id, changes, writer)
             else:
                 self.refresh_data()
                 self.notify("Kept the saved value.", markup=False, timeout=3)
@@ -104,7 +119,7 @@ class WorkspaceScreen(Screen[None]):
         )
 
     @work(thread=True, group="edits")
-    def _overwrite_worker(self, table: str, record_id: int, changes: dict[str, Any]) -> None:
+    def _overwrite_worker(self, table: str, record_id: int, changes: dict[str, Any], writer: Writer | None) -> None:
         from scriptdesk.services.queries import record_snapshot
 
         try:
@@ -112,7 +127,7 @@ class WorkspaceScreen(Screen[None]):
         except ScriptDeskError as error:
             self.app.call_from_thread(self.report, error)
             return
-        self._apply_edit(table, record_id, changes, snapshot.version, "Saved yours.")
+        self._apply_edit(table, record_id, changes, snapshot.version, "Saved yours.", writer)
 
     # -- other services -------------------------------------------------------
 

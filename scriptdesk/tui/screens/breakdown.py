@@ -2,20 +2,24 @@
 
 Engine suggestions are accepted (``a``) or rejected (``r``) one by one, or
 all of a scene at once (``A``); ``e`` corrects a field of the selected
-element (a quotation's speaker, medium, work...). ``s`` shows the scene's
-shot list with its total against the narration time; ``e`` there edits a
-shot's number, type, duration, description or footage need.
+element (a quotation's speaker, medium, work...), ``c`` a quotation's span;
+``t`` selects words of the scene and tags them as a new quotation, footage
+need or rights item; ``N`` adds a note. ``s`` shows the scene's shot list
+with its total against the narration time and its own keys (add, split,
+move, renumber, delete); ``e`` there edits a shot's number, type, duration,
+description or footage need.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from scriptdesk.config import current_user
@@ -24,6 +28,7 @@ from scriptdesk.domain.errors import ConflictError, ScriptDeskError
 from scriptdesk.services.queries import (
     ElementSpan,
     SceneLine,
+    SceneText,
     ShotLine,
     record_snapshot,
     scene_text,
@@ -37,6 +42,10 @@ from scriptdesk.tui.screens.base import ProductionScreen
 from scriptdesk.tui.services_bridge import service_function
 from scriptdesk.tui.widgets.element_detail import ElementDetail
 from scriptdesk.tui.widgets.script_text import ScriptTextView, legend
+from scriptdesk.tui.widgets.shot_list import ShotListPanel
+
+if TYPE_CHECKING:
+    from scriptdesk.tui.dialogs.span_picker import PickedSpan
 
 #: Fields a person corrects, per element table: (field, label, choices or None).
 CORRECTABLE: dict[str, list[tuple[str, str, list[str] | None]]] = {
@@ -81,6 +90,9 @@ class BreakdownScreen(ProductionScreen):
         Binding("A", "accept_scene", "Accept all in scene", id="accept-scene"),
         Binding("e", "correct", "Correct field", id="correct"),
         Binding("s", "toggle_shots", "Shots", id="shots"),
+        Binding("t", "tag", "Tag selection", id="tag"),
+        Binding("c", "correct_span", "Correct span", id="correct-span"),
+        Binding("N", "note", "Add note", id="note"),
         Binding("n", "element(1)", "Next element", id="next-element"),
         Binding("p", "element(-1)", "Previous element", id="previous-element"),
     ]
@@ -99,18 +111,13 @@ class BreakdownScreen(ProductionScreen):
             with Vertical(id="scene-middle"):
                 yield ScriptTextView(id="script-text")
                 yield Static(legend(), id="legend")
-                shots: DataTable[Text] = DataTable(id="shots", cursor_type="row", zebra_stripes=True)
-                yield shots
-                yield Static("", id="shot-total", markup=False)
+                yield ShotListPanel(id="shot-panel")
             with VerticalScroll(id="detail-column"):
                 yield ElementDetail(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        shots = self.query_one("#shots", DataTable)
-        for key, label in (("number", "Shot"), ("type", "Type"), ("secs", "Secs"), ("description", "Description"), ("footage", "Footage")):
-            shots.add_column(Text(label, style="bold"), key=key)
-        shots.display = False
+        self.shot_panel.display = False
         self.query_one("#detail", ElementDetail).show_nothing()
 
     # -- data -----------------------------------------------------------------
@@ -153,28 +160,13 @@ class BreakdownScreen(ProductionScreen):
         self.query_one("#script-text", ScriptTextView).show(text, keep_selection=keep_selection and same)
         self._show_shots()
 
+    @property
+    def shot_panel(self) -> ShotListPanel:
+        return self.query_one("#shot-panel", ShotListPanel)
+
     def _show_shots(self) -> None:
-        table = self.query_one("#shots", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for shot in self.shots:
-            table.add_row(
-                literal(shot.number, style="bold"), literal(shot.shot_type.replace("_", " ")),
-                Text(f"{shot.duration_seconds:g}", justify="right"), literal(shot.description, limit=80),
-                literal(shot.footage_label or "", limit=40), key=str(shot.id),
-            )
-        if self.shots:
-            table.move_cursor(row=min(cursor, len(self.shots) - 1), animate=False)
         scene = next((s for s in self.scenes if s.id == self.scene_id), None)
-        total = sum(shot.duration_seconds for shot in self.shots)
-        narration = scene.estimated_seconds if scene else 0.0
-        line = Text()
-        line.append(f"Shots {duration(total)}", style="bold")
-        line.append(f" against narration {duration(narration)}  ")
-        difference = total - narration
-        if abs(difference) >= 1:
-            line.append(f"{'+' if difference > 0 else '−'}{duration(abs(difference))}", style="yellow")
-        self.query_one("#shot-total", Static).update(line)
+        self.shot_panel.show(scene, self.shots, scene.revision_id if scene else None)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "scenes" and event.option.id is not None:
@@ -198,6 +190,10 @@ class BreakdownScreen(ProductionScreen):
                 if value not in (None, "", []):
                     fields.append((name.replace("_", " ").capitalize(), value))
         fields.append(("Span", f"{element.start}–{element.end}"))
+        notes_of = service_function("tagging", "notes_of")
+        if notes_of is not None and element.table != "historical_date":
+            for author, when, text in notes_of(self.workspace, element.table, element.record_id):
+                fields.append((f"Note ({author}, {when})", text))
         detail.show_fields(element.label, fields)
 
     # -- review -----------------------------------------------------------------
@@ -253,12 +249,11 @@ class BreakdownScreen(ProductionScreen):
     # -- corrections --------------------------------------------------------------
 
     def action_correct(self) -> None:
-        shots = self.query_one("#shots", DataTable)
-        if shots.display and shots.has_focus:
-            if not self.shots:
-                return
-            shot = self.shots[min(shots.cursor_row, len(self.shots) - 1)]
-            self._correct("shot", shot.id, shot.version, f"Shot {shot.number}")
+        panel = self.shot_panel
+        if panel.display and panel.table.has_focus:
+            shot = panel.current
+            if shot is not None:
+                self._correct("shot", shot.id, shot.version, f"Shot {shot.number}")
             return
         element = self.element
         if element is None or element.version is None:
@@ -293,12 +288,93 @@ class BreakdownScreen(ProductionScreen):
         view.action_next_element() if step > 0 else view.action_previous_element()
 
     def action_toggle_shots(self) -> None:
-        shots = self.query_one("#shots", DataTable)
-        shots.display = not shots.display
-        if shots.display:
-            shots.focus()
+        panel = self.shot_panel
+        panel.display = not panel.display
+        if panel.display:
+            panel.table.focus()
         else:
             self.query_one("#script-text", ScriptTextView).focus()
+
+    # -- tagging, spans and notes --------------------------------------------------
+
+    def action_tag(self) -> None:
+        from scriptdesk.tui.dialogs.span_picker import SpanPickerDialog
+
+        scene = self.query_one("#script-text", ScriptTextView).scene
+        if scene is None:
+            return
+        element = self.element
+        start = element.start if element is not None else 0
+        self.app.push_screen(
+            SpanPickerDialog(f"Tag words of scene {scene.number}", scene.text, start=start),
+            lambda picked: self._tag(scene, picked),
+        )
+
+    def _tag(self, scene: SceneText, picked: PickedSpan | None) -> None:
+        if picked is None:
+            return
+        try:
+            block_id, start, end = scene.locate(picked.start, picked.end)
+        except ScriptDeskError as error:
+            self.report(error)
+            return
+        label = {"quotation": "Quotation", "footage": "Footage need", "rights": "Rights item"}[picked.kind]
+        self.call_service("tagging", "tag_selection", block_id, start, end, picked.kind, actor=current_user(),
+                          done=lambda tagged: self._select_record(tagged.table, tagged.id, f"{label} tagged; e corrects its fields."))
+
+    def _select_record(self, table: str, record_id: int, message: str) -> None:
+        self.query_one("#script-text", ScriptTextView).select_record(table, record_id)
+        self.notify(message, markup=False, timeout=4)
+
+    def action_correct_span(self) -> None:
+        from scriptdesk.tui.dialogs.span_picker import SpanPickerDialog
+
+        view = self.query_one("#script-text", ScriptTextView)
+        element, scene = view.current, view.scene
+        if element is None or scene is None or element.table != "quotation" or element.version is None:
+            self.notify("Select a quotation with n / p first.", markup=False, timeout=3)
+            return
+        self.app.push_screen(
+            SpanPickerDialog(f"Span of the quotation of {element.label[:50]}", scene.text,
+                             start=element.start, end=element.end, correcting=True),
+            lambda picked: self._correct_span(scene, element, picked),
+        )
+
+    def _correct_span(self, scene: SceneText, element: ElementSpan, picked: PickedSpan | None) -> None:
+        if picked is None:
+            return
+        try:
+            block_id, start, end = scene.locate(picked.start, picked.end)
+        except ScriptDeskError as error:
+            self.report(error)
+            return
+        correct = service_function("tagging", "correct_quotation_span")
+        if correct is None:
+            self.report("Correcting spans is not available in this version of ScriptDesk.", severity="warning")
+            return
+        self.edit_record(
+            "quotation", element.record_id, {"span": f"{start}–{end}"}, element.version, done="Span corrected.",
+            writer=lambda workspace, version, actor: correct(workspace, element.record_id, start, end, version,
+                                                             block_id=block_id, actor=actor),
+        )
+
+    def action_note(self) -> None:
+        panel = self.shot_panel
+        if panel.display and panel.table.has_focus and panel.current is not None:
+            table, record_id, label = "shot", panel.current.id, f"shot {panel.current.number}"
+        elif self.element is not None and self.element.table in ("quotation", "footage_need", "rights_item", "person"):
+            table, record_id, label = self.element.table, self.element.record_id, self.element.label
+        elif self.scene_id is not None:
+            table, record_id, label = "scene", self.scene_id, "this scene"
+        else:
+            return
+
+        def save(text: str | None) -> None:
+            if text and text.strip():
+                self.call_service("tagging", "add_note", table, record_id, text, current_user(),
+                                  done=lambda _id: self.notify("Note kept.", markup=False, timeout=3))
+
+        self.app.push_screen(TextInputDialog(f"Note on {label[:60]}", placeholder="your note"), save)
 
     def focus_record(self, kind: str, record_id: int, scene_id: int | None) -> None:
         """Open the scene a search hit belongs to."""

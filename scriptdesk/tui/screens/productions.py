@@ -110,8 +110,10 @@ class ProductionsScreen(WorkspaceScreen):
         return self.productions[table.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"open_production", "rename_production"}:
+        if action == "open_production":
             return self.selected is not None
+        if action == "rename_production":
+            return self.selected is not None and service_available("productions", "rename_production")
         if action == "import_script":
             return service_available("importing", "import_script")
         if action == "new_production":
@@ -128,12 +130,15 @@ class ProductionsScreen(WorkspaceScreen):
             self.desk.open_production(chosen.id, chosen.title)
 
     def action_new_production(self) -> None:
-        def create(title: str | None) -> None:
-            if title and title.strip():
-                self.call_service("productions", "create_production", title.strip(),
-                                  done=lambda _result: self.notify("Production created.", markup=False))
+        from scriptdesk.tui.dialogs.production import NewProduction, NewProductionDialog
 
-        self.app.push_screen(TextInputDialog("New production", placeholder="title"), create)
+        def create(request: NewProduction | None) -> None:
+            if request is not None:
+                self.call_service("productions", "create_production", request.title, request.target_runtime,
+                                  request.words_per_minute,
+                                  done=lambda created: self.notify(f"Created {created.title}.", markup=False))
+
+        self.app.push_screen(NewProductionDialog(), create)
 
     def action_rename_production(self) -> None:
         chosen = self.selected
@@ -141,8 +146,13 @@ class ProductionsScreen(WorkspaceScreen):
             return
 
         def rename(title: str | None) -> None:
-            if title and title.strip() and title.strip() != chosen.title:
-                self.edit_record("production", chosen.id, {"title": title.strip()}, chosen.version, done="Renamed.")
+            if not title or not title.strip() or title.strip() == chosen.title:
+                return
+            rename_production = service_function("productions", "rename_production")
+            self.edit_record(
+                "production", chosen.id, {"title": title.strip()}, chosen.version, done="Renamed.",
+                writer=lambda workspace, version, actor: rename_production(workspace, chosen.id, title, version, actor),
+            )
 
         self.app.push_screen(TextInputDialog("Rename production", value=chosen.title), rename)
 

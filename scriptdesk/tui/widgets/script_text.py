@@ -106,6 +106,17 @@ class ScriptTextView(VerticalScroll):
             return
         self._body.update(highlighted(self.scene, self.selected))
 
+    def select_record(self, table: str, record_id: int) -> bool:
+        """Put the element cursor on a record's element (after tagging it); whether it is shown."""
+        if self.scene is None:
+            return False
+        for index, element in enumerate(self.scene.elements):
+            if (element.table, element.record_id) == (table, record_id):
+                self.selected = index - 1
+                self._move(+1)
+                return True
+        return False
+
     def _move(self, step: int) -> None:
         if self.scene is None or not self.scene.elements:
             return

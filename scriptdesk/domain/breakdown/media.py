@@ -1,0 +1,94 @@
+"""Which medium a quotation's attribution speaks of: diary, letter, speech, newspaper ...
+
+Provides :func:`medium_of_clause` (the medium named by a lead-in and tag:
+a medium noun first, else the verbs of saying), :func:`medium_before` (a
+medium noun in the sentence before a lead-in), :func:`names_a_medium` and
+the newspaper patterns :mod:`.attribution` also uses to name a newspaper as
+the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scriptdesk.domain.breakdown.names import word_table
+from scriptdesk.domain.enums import Medium
+from scriptdesk.domain.model import ScriptDocument
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]*[A-ZА-ЯЁ])")
+_NEWSPAPER_WORDS = (
+    r"Pravda|Izvestia|Izvestiya|Trud|Iskra|Times|Gazette|Herald|Tribune|Chronicle|Courier|Post|"
+    r"Journal|Advertiser|Mercury|Observer|Guardian|Telegraph|Examiner|Inquirer|Sentinel|"
+    r"Messenger|Clarion|Правда|Правды|Правде|Известия|Известиях|Искра|Искре"
+)
+NEWSPAPERS = re.compile(rf"\b((?:[A-ZА-ЯЁ][\w-]+\s+)?(?:{_NEWSPAPER_WORDS}))\b")
+_TOLD_NEWSPAPER = re.compile(
+    rf"\b(?:told|to|gave|интервью)\s+(?:an interview to\s+)?(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]+\s+){{0,2}}"
+    rf"(?:{_NEWSPAPER_WORDS})\b"
+)
+SPEECH_SETTING = re.compile(
+    r"\b(?:congress|plenum|conference|meeting|session|speech|report|rally|court|trial|"
+    r"address|съезде|пленуме|заседании|речи|докладе|митинге|суде)\b",
+    re.IGNORECASE,
+)
+# A thing, not a person, "says": the words are written ("It says, «…»").
+THING_SAYS = re.compile(
+    r"\b(?:it|this|one|the line|the entry)\s+(?:says|said|reads|read)\b", re.IGNORECASE
+)
+_IN_NEWSPAPER = re.compile(
+    r"\b(?:in|в|во)\s+(?:the\s+)?\*?(?:Pravda|Izvestia|Izvestiya|Trud|Iskra|Правде|Известиях|Искре)"
+    r"|\b(?:newspaper|газет\w*)\b",
+    re.IGNORECASE,
+)
+_LETTER_TO = re.compile(
+    r"\b(?:wrote|writes|written|writing)\s+(?:home|to)\b|"
+    r"\b(?:писал|писала|написал|написала|пишет)\s+[а-яё]+(?:е|у|ю|ям|ам|ому|ей|и)\b",
+    re.IGNORECASE,
+)
+
+
+def medium_of_clause(
+    words: list[str], lead_in: str, tail: str, cues: dict[str, str],
+    recipient: str | None, speaker: str | None,
+) -> Medium:
+    """The medium the attribution speaks of: the first medium noun, else the verbs."""
+    if _IN_NEWSPAPER.search(lead_in) or _TOLD_NEWSPAPER.search(lead_in) or (
+        speaker and not speaker.islower() and NEWSPAPERS.search(speaker)
+    ):
+        return Medium.NEWSPAPER
+    nouns = word_table("medium_nouns")
+    for word in words:
+        if word in nouns:
+            return Medium(nouns[word])
+    tags = [cues[word] for word in words if word in cues and cues[word] != "-"]
+    if _LETTER_TO.search(lead_in) or (recipient and ("letter" in tags or not tags)):
+        return Medium.LETTER
+    if "speech" in tags or "conversation" in tags:
+        if SPEECH_SETTING.search(lead_in + " " + tail):
+            return Medium.SPEECH
+        if "speech" in tags and not re.search(r"\b(?:to me|мне)\b", lead_in):
+            return Medium.SPEECH
+        return Medium.CONVERSATION
+    if "letter" in tags:
+        return Medium.MEMOIR  # "X writes:" without a recipient
+    if tags:
+        return Medium(tags[0])
+    return Medium.UNKNOWN
+
+
+def names_a_medium(words: list[str]) -> bool:
+    nouns = word_table("medium_nouns")
+    return any(word in nouns for word in words)
+
+
+def medium_before(document: ScriptDocument, lead_in: tuple[int, str, int]) -> Medium | None:
+    """A medium noun in the sentence just before a lead-in, in the same paragraph."""
+    block, _, offset = lead_in
+    sentences = SENTENCE_SPLIT.split(document.blocks[block].text[:offset].rstrip())
+    if not sentences or not sentences[-1].strip():
+        return None
+    nouns = word_table("medium_nouns")
+    for word in re.findall(r"[\w-]+", sentences[-1].casefold()):
+        if word in nouns:
+            return Medium(nouns[word])
+    return None
