@@ -46,9 +46,9 @@ def write_annotated_script(
             Paragraph(EXPLANATION, styles["note"]),
             Spacer(1, 3 * mm),
         ]
-        for scene, lines in groupby(data.lines, key=lambda line: line.scene):
+        for (scene, title), lines in groupby(data.lines, key=lambda line: (line.scene, line.scene_title)):
             flowables.append(CondPageBreak(30 * mm))
-            flowables.append(_scene_table(scene, list(lines), notes, styles, settings, width))
+            flowables.append(_scene_table(scene, title, list(lines), notes, styles, settings, width))
             flowables.append(Spacer(1, 4 * mm))
         if not data.lines:
             flowables.append(Paragraph("This script has no lines to annotate.", styles["body"]))
@@ -70,7 +70,7 @@ def _line_cell(line: AnnotatedLine, styles: ReportStyles) -> list[Flowable]:
         cell.append(literal(who, styles["cell_label"]))
     elif line.speaker:
         cell.append(literal(f"{line.speaker.upper()}:", styles["cell_label"]))
-    cell += literal_paragraphs(line.text, styles["cell"])
+    cell += literal_paragraphs(line.text, styles["cell"], emphasis=True)
     return cell
 
 
@@ -99,6 +99,7 @@ def _note_cell(
 
 def _scene_table(
     scene: str,
+    title: str,
     lines: list[AnnotatedLine],
     notes: dict[int, AnnotationNote],
     styles: ReportStyles,
@@ -114,7 +115,7 @@ def _scene_table(
         ]
         for line in lines
     ]
-    heading = escape(f"SCENE {scene}") if scene else "OUTSIDE ANY SCENE"
+    heading = escape(f"SCENE {scene}" + (f" — {title}" if title else "")) if scene else "OUTSIDE ANY SCENE"
     return column_table(
         ["Note", "Script", "E&O class and sources"],
         rows,

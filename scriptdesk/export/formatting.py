@@ -43,6 +43,14 @@ def label(value: str | None) -> str:
     return _LABELS.get(value, value.replace("_", " ").capitalize())
 
 
+def revision_name(revision_label: str) -> str:
+    """``Revision Draft 3``; a label that already says "Revision 1" is not repeated."""
+    text = " ".join(revision_label.split())
+    if text.lower().startswith(("revision", "rev.", "rev ")):
+        return text
+    return f"Revision {text}" if text else "Revision"
+
+
 def format_date(value: dt.date | dt.datetime | None) -> str:
     """``1 Mar 2027``; a datetime prints its date (in its own time zone)."""
     if value is None:

@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from scriptdesk.export.columns import CLEARANCE_COLUMNS, FOOTAGE_COLUMNS, Column, widths
+from scriptdesk.export.columns import CLEARANCE_COLUMNS, FOOTAGE_COLUMNS, Column, shown_in_pdf, widths
 from scriptdesk.export.formatting import format_money, format_runtime, label
 from scriptdesk.export.pdf_base import ReportDocument, literal, write_pdf
 from scriptdesk.export.report_data import ClearanceLogData, FootageLogData
@@ -30,15 +30,16 @@ def write_clearance_log(
 ) -> Path:
     """Write every rights item with holder, status, term, fee and totals to ``path``."""
     styles = _log_styles(settings)
-    fee = _index(CLEARANCE_COLUMNS, "Fee")
-    totals = _money_totals(data.totals, fee, CLEARANCE_COLUMNS, styles)
+    columns = shown_in_pdf(CLEARANCE_COLUMNS, data.items)
+    fee = _index(columns, "Fee")
+    totals = _money_totals(data.totals, fee, columns, styles)
     cleared = sum(1 for item in data.items if item.status in {"cleared", "public_domain", "fair_use"})
     summary = f"{len(data.items)} items · {cleared} cleared or not needing a licence"
     counts = _status_counts(item.status for item in data.items)
 
     def story(document: ReportDocument) -> list[Flowable]:
         return _log_story(
-            CLEARANCE_TITLE, summary, counts, CLEARANCE_COLUMNS, data.items, totals, document, styles, settings
+            CLEARANCE_TITLE, summary, counts, columns, data.items, totals, document, styles, settings
         )
 
     return write_pdf(path, data.header, CLEARANCE_TITLE, story, settings, landscape=True)
@@ -49,22 +50,23 @@ def write_footage_log(
 ) -> Path:
     """Write every footage need with archive, clip, timecodes, cost and orders to ``path``."""
     styles = _log_styles(settings)
-    cost = _index(FOOTAGE_COLUMNS, "Cost")
-    duration = _index(FOOTAGE_COLUMNS, "Duration (s)")
-    totals = _money_totals(data.totals, cost, FOOTAGE_COLUMNS, styles)
-    seconds = f"{data.total_seconds:.1f}".removesuffix(".0")
+    columns = shown_in_pdf(FOOTAGE_COLUMNS, data.items)
+    cost = _index(columns, "Cost")
+    duration = _index(columns, "Duration (s)")
+    totals = _money_totals(data.totals, cost, columns, styles)
+    timed = any(item.duration_seconds is not None for item in data.items)
+    seconds = f"{data.total_seconds:.1f}".removesuffix(".0") if timed else ""
     if totals:
         totals[0][duration] = Paragraph(f"<b>{seconds}</b>", styles["cell_right"])
-    else:
-        totals = [total_row(FOOTAGE_COLUMNS, "Total", {duration: seconds}, styles)]
-    summary = (
-        f"{len(data.items)} footage needs · {format_runtime(data.total_seconds)} of material logged"
-    )
+    elif timed:
+        totals = [total_row(columns, "Total", {duration: seconds}, styles)]
+    logged = f"{format_runtime(data.total_seconds)} of material logged" if timed else "no durations logged yet"
+    summary = f"{len(data.items)} footage needs · {logged}"
     counts = _status_counts(item.status for item in data.items)
 
     def story(document: ReportDocument) -> list[Flowable]:
         return _log_story(
-            FOOTAGE_TITLE, summary, counts, FOOTAGE_COLUMNS, data.items, totals, document, styles, settings
+            FOOTAGE_TITLE, summary, counts, columns, data.items, totals, document, styles, settings
         )
 
     return write_pdf(path, data.header, FOOTAGE_TITLE, story, settings, landscape=True)

@@ -21,14 +21,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import FrameBreak, LayoutError
 
 from scriptdesk.domain.errors import ExportError
 from scriptdesk.export.atomic import atomic_path
 from scriptdesk.export.fonts import BOLD, FAMILY, ITALIC, register_fonts
-from scriptdesk.export.formatting import format_date
+from scriptdesk.export.formatting import format_date, revision_name
 from scriptdesk.export.report_data import ReportHeader
-from scriptdesk.export.safe_markup import escape, paragraphs_of
+from scriptdesk.export.safe_markup import escape, paragraphs_of, with_emphasis
 from scriptdesk.export.settings import DEFAULT_SETTINGS, ReportSettings
 
 TOTAL_PAGES_FORM = "scriptdeskTotalPages"
@@ -74,7 +74,14 @@ class ContinuedTable(Table):
             part.runs_on = index < len(parts) - 1 or self.runs_on
             if index > 0 and self.continued_row is not None:
                 part._cellvalues[0] = list(self.continued_row)
-        return parts
+        # The table was split because it does not fit here, so what follows the first
+        # part belongs on the next page. Without the break, a first part cut between
+        # rows leaves room in which the rest would be split again, inside a row, and
+        # a "(cont'd)" heading would appear in the middle of the same page.
+        spaced: list[Flowable] = [parts[0]]
+        for part in parts[1:]:
+            spaced += [FrameBreak(), part]
+        return spaced
 
     def _short_enough_to_keep_whole(self, avail_width: float) -> bool:
         # The frame has just wrapped the table at this width, so its height is known.
@@ -86,7 +93,7 @@ class ContinuedTable(Table):
 
 def header_right(header: ReportHeader) -> str:
     """The revision label and date every header carries."""
-    return f"Revision {header.revision_label} · {format_date(header.revision_date)}"
+    return f"{revision_name(header.revision_label)} · {format_date(header.revision_date)}"
 
 
 class ReportDocument(BaseDocTemplate):
@@ -197,12 +204,14 @@ def literal(value: object, style: ParagraphStyle, *, prefix: str = "") -> Paragr
     return Paragraph(prefix + escape(value), style)
 
 
-def literal_paragraphs(value: object, style: ParagraphStyle) -> list[Paragraph]:
+def literal_paragraphs(value: object, style: ParagraphStyle, *, emphasis: bool = False) -> list[Paragraph]:
     """One paragraph per blank-line-separated part of ``value``, printed literally.
 
     Separate paragraphs let a table cell with a very long text split across pages.
+    With ``emphasis`` the script's ``*titles*`` print in italics instead of with stars.
     """
-    return [Paragraph(markup, style) for markup in paragraphs_of(value)]
+    parts = paragraphs_of(value)
+    return [Paragraph(with_emphasis(markup) if emphasis else markup, style) for markup in parts]
 
 
 def _fit(canvas: Canvas, text: str, font: str, room: float) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from scriptdesk.domain.enums import MatchClass
 from scriptdesk.export.bibliography import citation_text
 from scriptdesk.export.formatting import format_date, label
 from scriptdesk.export.pdf_base import ContinuedTable, ReportDocument, literal, literal_paragraphs, write_pdf
@@ -38,6 +39,7 @@ def write_quote_sheet(data: QuoteSheetData, path: Path, settings: ReportSettings
         ]
         flowables += _summary(data, styles, settings, width)
         flowables += _exceptions(data, styles, settings, width)
+        flowables.append(CondPageBreak(60 * mm))  # never the heading alone at a page foot
         flowables.append(Paragraph("Quotations", styles["h2"]))
         keep_whole = document.page_settings.frame_height * KEEP_WHOLE_SHARE
         for quote in data.quotations:
@@ -76,7 +78,7 @@ def _exceptions(data: QuoteSheetData, styles: ReportStyles, settings: ReportSett
         [
             Paragraph(escape(item.number), styles["cell"]),
             Paragraph(escape(item.scene), styles["cell"]),
-            Paragraph(escape(item.reason), styles["cell_bold"]),
+            Paragraph(escape(item.reason[:1].upper() + item.reason[1:]), styles["cell_bold"]),
             Paragraph(escape(item.excerpt), styles["cell"]),
         ]
         for item in data.exceptions
@@ -96,6 +98,8 @@ def _heading(quote: QuoteEntry) -> str:
 
 
 def _citation(citation: CitationEntry, styles: ReportStyles) -> list[Flowable]:
+    if citation.source is None and citation.match_class == MatchClass.NOT_FOUND:
+        return [Paragraph("<i>No passage in the source library matches yet.</i>", styles["muted"])]
     facts = [label(citation.match_class), label(citation.review_state)]
     if citation.confirmed_by:
         facts.append(f"confirmed by {citation.confirmed_by}")

@@ -212,6 +212,7 @@ class AnnotatedLine:
     speaker: str = ""
     note_numbers: tuple[int, ...] = ()
     eo_class: str | None = None  # the line's own E&O class; None if unclassified
+    scene_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)

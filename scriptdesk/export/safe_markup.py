@@ -10,6 +10,8 @@ from its own constants around escaped data (:func:`bold`, :func:`italic`).
 
 from __future__ import annotations
 
+import re
+
 from scriptdesk.domain.safe_text import clean_text
 
 
@@ -40,6 +42,16 @@ def paragraphs_of(value: object) -> list[str]:
         return []
     parts = [part.strip() for part in text.replace("\r", "").split("\n\n")]
     return [escape(part) for part in parts if part]
+
+
+# *Title* as Markdown and Fountain writers mark emphasis: the stars hug a word on
+# both sides, so a lone footnote star ("presides * (* The meeting") is left alone.
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+
+
+def with_emphasis(markup_safe: str) -> str:
+    """Already escaped text with ``*words*`` set in italics (and the stars dropped)."""
+    return _EMPHASIS.sub(r"<i>\1</i>", markup_safe)
 
 
 def bold(markup_safe: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 
-from scriptdesk.export.formatting import format_date, format_runtime
+from scriptdesk.export.formatting import format_date, format_runtime, revision_name
 from scriptdesk.export.pdf_base import (
     ContinuedTable,
     ReportDocument,
@@ -56,14 +56,17 @@ def title_page(data: ShootingScriptData, styles: ReportStyles) -> list[Flowable]
     runtime = f"Estimated runtime {format_runtime(data.runtime_seconds)}"
     if data.target_runtime_seconds:
         runtime += f" (target {format_runtime(data.target_runtime_seconds)})"
+    # A script named after its film is not named twice.
+    same_title = " ".join(header.script_title.split()).casefold() == " ".join(header.production.split()).casefold()
+    script_title = [] if same_title else [literal(header.script_title, styles["subtitle"])]
     return [
         Spacer(1, 55 * mm),
         literal(header.production, styles["title"]),
-        literal(header.script_title, styles["subtitle"]),
+        *script_title,
         Spacer(1, 8 * mm),
         literal(REPORT_TITLE.upper(), styles["subtitle"]),
         Spacer(1, 14 * mm),
-        literal(f"Revision {header.revision_label}", styles["subtitle"]),
+        literal(revision_name(header.revision_label), styles["subtitle"]),
         literal(format_date(header.revision_date), styles["subtitle"]),
         Spacer(1, 6 * mm),
         literal(f"{len(data.scenes)} scenes · {runtime}", styles["subtitle"]),
@@ -137,6 +140,6 @@ def audio_cell(row: AVRow, styles: ReportStyles) -> list[Flowable]:
         if cue.label:
             cell.append(literal(cue.label, styles["cell_label"]))
         style = styles["cell_italic"] if cue.kind == "note" else styles["cell"]
-        cell.extend(literal_paragraphs(cue.text, style))
+        cell.extend(literal_paragraphs(cue.text, style, emphasis=True))
         cell.append(Spacer(1, 2))
     return cell

@@ -7,11 +7,12 @@ Columns are those of :data:`scriptdesk.export.columns.SHOT_LIST_COLUMNS`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
-from scriptdesk.export.columns import SHOT_LIST_COLUMNS, widths
+from scriptdesk.export.columns import SHOT_LIST_COLUMNS, Column, shown_in_pdf, widths
 from scriptdesk.export.formatting import format_runtime
 from scriptdesk.export.pdf_base import ReportDocument, literal, write_pdf
 from scriptdesk.export.report_data import ShotListData, ShotListScene
@@ -20,13 +21,12 @@ from scriptdesk.export.settings import DEFAULT_SETTINGS, ReportSettings, ReportS
 from scriptdesk.export.tables import column_cells, column_table, total_row
 
 REPORT_TITLE = "Shot list"
-_DURATION = [c.header for c in SHOT_LIST_COLUMNS].index("Duration (s)")
-_DESCRIPTION = [c.header for c in SHOT_LIST_COLUMNS].index("Description")
 
 
 def write_shot_list(data: ShotListData, path: Path, settings: ReportSettings = DEFAULT_SETTINGS) -> Path:
     """Write the landscape shot list of ``data`` to ``path`` (atomically)."""
     styles = settings.styles()
+    columns = shown_in_pdf(SHOT_LIST_COLUMNS, data.rows)
 
     def story(document: ReportDocument) -> list[Flowable]:
         width = document.page_settings.frame_width
@@ -41,7 +41,7 @@ def write_shot_list(data: ShotListData, path: Path, settings: ReportSettings = D
         ]
         for scene in data.scenes:
             flowables.append(CondPageBreak(30 * mm))
-            flowables.append(_scene_table(scene, styles, settings, width))
+            flowables.append(_scene_table(scene, columns, styles, settings, width))
             flowables.append(Spacer(1, 4 * mm))
         flowables.append(CondPageBreak(40 * mm))
         flowables.append(Paragraph("Totals", styles["h2"]))
@@ -58,26 +58,31 @@ def _scene_heading(scene: ShotListScene) -> str:
 
 
 def _scene_table(
-    scene: ShotListScene, styles: ReportStyles, settings: ReportSettings, width: float
+    scene: ShotListScene,
+    columns: tuple[Column[Any], ...],
+    styles: ReportStyles,
+    settings: ReportSettings,
+    width: float,
 ) -> Flowable:
-    rows: list[list[object]] = [column_cells(SHOT_LIST_COLUMNS, shot, styles) for shot in scene.shots]
+    headers = [c.header for c in columns]
+    rows: list[list[object]] = [column_cells(columns, shot, styles) for shot in scene.shots]
     if not scene.shots:
-        empty = [Paragraph("", styles["cell"]) for _ in SHOT_LIST_COLUMNS]
-        empty[_DESCRIPTION] = Paragraph("<i>No shots listed yet.</i>", styles["cell"])
+        empty = [Paragraph("", styles["cell"]) for _ in columns]
+        empty[headers.index("Description")] = Paragraph("<i>No shots listed yet.</i>", styles["cell"])
         rows.append(empty)
     rows.append(
         total_row(
-            SHOT_LIST_COLUMNS,
+            columns,
             "Scene total",
-            {_DURATION: f"{scene.total_seconds:.1f} ({format_runtime(scene.total_seconds)})"},
+            {headers.index("Duration (s)"): f"{scene.total_seconds:.1f} ({format_runtime(scene.total_seconds)})"},
             styles,
         )
     )
     heading = _scene_heading(scene)
     return column_table(
-        [c.pdf_header for c in SHOT_LIST_COLUMNS],
+        [c.pdf_header for c in columns],
         rows,
-        widths(SHOT_LIST_COLUMNS, width),
+        widths(columns, width),
         styles,
         settings.palette,
         heading=heading,

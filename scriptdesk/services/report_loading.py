@@ -33,7 +33,7 @@ from scriptdesk.db.models import (
     rights_item_footage,
     rights_item_quotation,
 )
-from scriptdesk.domain.enums import BlockKind, MatchClass, Medium, ReviewState, VerificationState
+from scriptdesk.domain.enums import BlockKind, FootageStatus, MatchClass, Medium, ReviewState, VerificationState
 from scriptdesk.export import report_data as rd
 from scriptdesk.export.bibliography import short_record
 from scriptdesk.export.formatting import format_seconds, label
@@ -153,8 +153,8 @@ def _citations(session: Session, quotation_ids: list[int]) -> dict[int, list[tup
     return found
 
 
-def _notes(session: Session, production_id: int, table: str, ids: list[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = defaultdict(list)
+def _notes(session: Session, production_id: int, table: str, ids: list[int]) -> dict[int, list[Note]]:
+    found: dict[int, list[Note]] = defaultdict(list)
     if not ids:
         return found
     rows = session.scalars(
@@ -163,8 +163,17 @@ def _notes(session: Session, production_id: int, table: str, ids: list[int]) -> 
         .order_by(Note.id)
     )
     for note in rows:
-        found[note.record_id].append(f"{note.text} ({note.author})")
+        found[note.record_id].append(note)
     return found
+
+
+def _note_lines(own: str | None, notes: list[Note]) -> list[str]:
+    """A record's own notes field, then its attached notes not already written there."""
+    lines = [own] if own else []
+    for note in notes:
+        if note.text and note.text not in (own or ""):
+            lines.append(f"{note.text} ({note.author})")
+    return lines
 
 
 def _speaker_line(quotation: Quotation | None, fallback: str | None) -> str:
@@ -241,9 +250,30 @@ def load_shooting_script(context: ReportContext) -> rd.ShootingScriptData:
     return rd.ShootingScriptData(context.header(), tuple(scenes), float(target) if target else None)
 
 
+#: How a footage need's status reads under a shot in the VIDEO column.
+_FOOTAGE_STATUS_CUES = {
+    FootageStatus.NEEDED.value: "Footage needed",
+    FootageStatus.SEARCHING.value: "Footage being searched for",
+    FootageStatus.FOUND.value: "Footage found",
+}
+
+
 def _need_detail(need: FootageNeed) -> str:
-    parts = [f"Archive: {need.archive}" if need.archive else "", need.clip_id or "", label(need.status)]
+    status = _FOOTAGE_STATUS_CUES.get(need.status, label(need.status))
+    parts = [f"Archive: {need.archive}" if need.archive else "", need.clip_id or "", status]
     return " · ".join(part for part in parts if part)
+
+
+def _same_words(first: str | None, second: str | None) -> bool:
+    return " ".join((first or "").split()).casefold() == " ".join((second or "").split()).casefold()
+
+
+def footage_text(need: FootageNeed, shot: Shot) -> str:
+    """What the shot needs: the footage kind, and the need's description unless the shot says it."""
+    kind = label(need.kind)
+    if not need.description or _same_words(need.description, shot.description):
+        return kind
+    return f"{kind}: {need.description}" if kind else need.description
 
 
 def _shot_cue(shot: Shot, needs: dict[int, FootageNeed]) -> rd.VideoCue:
@@ -251,7 +281,8 @@ def _shot_cue(shot: Shot, needs: dict[int, FootageNeed]) -> rd.VideoCue:
     duration = f" · {format_seconds(shot.duration_seconds)} s" if shot.duration_seconds else ""
     detail = ""
     if need is not None:
-        detail = " · ".join(part for part in (need.description, _need_detail(need)) if part)
+        own = "" if _same_words(need.description, shot.description) else need.description
+        detail = " · ".join(part for part in (own, _need_detail(need)) if part)
     kind = "archive" if shot.shot_type == "archival" else "graphic" if shot.shot_type == "graphic" else "shot"
     return rd.VideoCue(
         kind=kind,
@@ -334,7 +365,7 @@ def load_shot_list(context: ReportContext) -> rd.ShotListData:
                     number=shot.number,
                     shot_type=shot.shot_type,
                     description=shot.description,
-                    footage=need.description if need else "",
+                    footage=footage_text(need, shot) if need else "",
                     archive=(need.archive or "") if need else "",
                     duration_seconds=shot.duration_seconds or 0.0,
                     status=need.status if need else "",
@@ -392,7 +423,7 @@ def load_quote_sheet(context: ReportContext) -> rd.QuoteSheetData:
         number = numbers[quotation.id]
         scene = scene_numbers.get(quotation.scene_id, "") if quotation.scene_id else ""
         discrepancies = _discrepancies(quotation, pairs)
-        quote_notes = ([quotation.notes] if quotation.notes else []) + notes.get(quotation.id, [])
+        quote_notes = _note_lines(quotation.notes, notes.get(quotation.id, []))
         entries.append(
             rd.QuoteEntry(
                 number=number, scene=scene, text=quotation.text, speaker=quotation.speaker_name or "",
@@ -435,6 +466,7 @@ def load_annotated_script(context: ReportContext) -> rd.AnnotatedScriptData:
         if quotation.block_id is not None:
             by_block[quotation.block_id].append(quotation)
     scene_numbers = context.scene_numbers
+    scene_titles = {scene.id: scene.title for scene in context.revision.scenes}
     keys = SourceKeys()
     lines, notes = [], []
     for block in blocks:
@@ -443,7 +475,7 @@ def load_annotated_script(context: ReportContext) -> rd.AnnotatedScriptData:
             # The line itself: its own E&O class, whatever it quotes.
             number = len(notes) + 1
             subject = _LINE_SUBJECTS.get(block.kind, "Narration")
-            remarks = tuple(block_notes.get(block.id, []))
+            remarks = tuple(_note_lines(None, block_notes.get(block.id, [])))
             notes.append(rd.AnnotationNote(number, subject, block.eo_class, (), "", remarks))
             note_numbers.append(number)
         for quotation in by_block.get(block.id, []):
@@ -468,7 +500,7 @@ def load_annotated_script(context: ReportContext) -> rd.AnnotatedScriptData:
             eo_class = by_block[block.id][0].eo_class
         lines.append(
             rd.AnnotatedLine(scene_numbers.get(block.scene_id, ""), block.kind, block.text, speaker,
-                             tuple(note_numbers), eo_class)
+                             tuple(note_numbers), eo_class, scene_titles.get(block.scene_id, ""))
         )  # fmt: skip
     bibliography = tuple(sorted(keys.records.values(), key=lambda record: record.key))
     return rd.AnnotatedScriptData(context.header(), tuple(lines), tuple(notes), bibliography)

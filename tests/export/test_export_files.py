@@ -46,7 +46,8 @@ def test_csv_logs_have_the_pdf_columns(populated, tmp_path: Path) -> None:
     shots = _rows(export_report(populated, "shot-list", fmt="csv", output_dir=tmp_path))
     assert shots[0] == [column.header for column in SHOT_LIST_COLUMNS]
     assert [row[1] for row in shots[1:]] == ["1", "2", "3"]
-    assert shots[1][4] == "Ferry leaving harbour, 1930s" and shots[1][6] == "12"
+    # The footage need names its kind, and its description where the shot's does not say it.
+    assert shots[1][4] == "Film clip: Ferry leaving harbour, 1930s" and shots[1][6] == "12"
 
 
 def test_xlsx_has_typed_cells_and_is_deterministic(populated, tmp_path: Path) -> None:
