@@ -97,8 +97,8 @@ def test_quote_sheet_summary_exceptions_and_citations(populated, tmp_path: Path)
     body = back.flat
     assert "Verified 1" in body and "Discrepancy 1" in body and "Unverified 1" in body
     assert "All quotations 3" in body
-    assert "Q2 2 discrepancy with the" in body
-    assert "Q3 2 unverified" in body
+    assert "Q2 2 Discrepancy with the" in body
+    assert "Q3 2 Unverified" in body
     assert "Ahlgren, Nils. Ship's diary of the Nordlys 1930–1932. Lake Museum, 1988." in body
     assert "— p. 112" in body
     assert "Verified by test-researcher on 20 Feb 2027" in body
