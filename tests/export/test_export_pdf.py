@@ -17,6 +17,7 @@ from scriptdesk.export.report_data import (
     ReportHeader,
     ShootingScene,
     ShootingScriptData,
+    VideoCue,
 )
 from scriptdesk.services.exporting import export_report
 
@@ -200,3 +201,22 @@ def test_script_emphasis_prints_in_italics_without_stars(tmp_path: Path) -> None
     with pdfplumber.open(path) as pdf:
         italic = "".join(c["text"] for page in pdf.pages for c in page.chars if "Oblique" in c["fontname"])
     assert "Morgonbladet" in italic and "wrote" not in italic
+
+
+def test_continued_heading_only_ever_opens_a_page(tmp_path: Path) -> None:
+    # Rows of mixed height: a split between rows must not leave room on the same
+    # page for the rest to be split again, inside a row, under a "(cont'd)" heading.
+    tall = "\n\n".join(f"Line {n} of a long passage about the winter crossing and the ice." for n in range(14))
+    rows = tuple(
+        AVRow(video=(VideoCue("shot", f"Shot {n}", f"SHOT {n}"),),
+              audio=(AudioCue("narration", tall if n % 3 == 2 else f"Short line {n}."),))  # fmt: skip
+        for n in range(1, 40)
+    )
+    scenes = tuple(ShootingScene(str(s), "Crossing", 60.0, rows=rows) for s in range(1, 4))
+    path = write_report("shooting-script", ShootingScriptData(HEADER, scenes), tmp_path / "mixed.pdf")
+    pages = read_pdf(path).pages[1:]
+    assert len(pages) > 6
+    for page in pages:
+        lines = page.splitlines()
+        later = [line for line in lines[2:] if "(cont'd)" in line]
+        assert not later, later  # only the first line under the running header may say it
