@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from scriptdesk.db.audit import log_bulk_insert
 from scriptdesk.db.bulk import bulk_insert
 from scriptdesk.db.engine import session_factory
 from scriptdesk.db.models import Source, SourceDocument, SourcePage, SourcePassage
@@ -23,7 +24,7 @@ from scriptdesk.domain.enums import Origin, SourceKind
 from scriptdesk.domain.errors import InputFileError, InvalidValueError, NotFoundError
 from scriptdesk.domain.safe_text import clean_text
 from scriptdesk.sources.ingest import read_source
-from scriptdesk.sources.search import PassageSearch, ensure_search_index
+from scriptdesk.sources.search import PassageSearch, ensure_search_index, store_passages
 from scriptdesk.sources.transcript import parse_archive_reference
 
 
@@ -165,14 +166,8 @@ def add_source(
             {"document_id": stored.id, "label": page.label[:40], "start": page.start, "end": page.end}
             for page in document.pages
         ])
-        bulk_insert(session, SourcePassage, [
-            {
-                "document_id": stored.id, "ordinal": p.ordinal, "speaker": _short(p.speaker, 200),
-                "page_label": _short(p.page_label, 40), "line": p.line, "start": p.start,
-                "end": p.end, "match_text": p.match_text,
-            }
-            for p in document.passages
-        ])
+        store_passages(session.connection(), stored.id, document.passages)
+        log_bulk_insert(session, SourcePassage.__tablename__, None, len(document.passages))
         return AddedSource(
             source_id=source.id,
             title=source.title,

@@ -16,27 +16,32 @@ from scriptdesk.sources.document import PageSpan, PassageDraft, SourceText
 from scriptdesk.sources.textview import matchable
 from scriptdesk.sources.transcript import read_header, speaker_labels
 
-_PAGE_START = re.compile(
-    r"^[ \t]*\[(?P<kind>p\.|pp\.|page|стр\.|с\.|L\.|Л\.)\s*(?P<label>\d[\w.\- ]{0,18}?)\]?[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
-)
-_PAGE_END = re.compile(r"^[ \t]*[-–—]{1,2}[ \t]*(?P<label>\d{1,4})[ \t]*[-–—]{1,2}[ \t]*$", re.MULTILINE)
+_PAGE_START_LINE = r"[ \t]*\[(?P<kind>p\.|pp\.|page|стр\.|с\.|L\.|Л\.)\s*(?P<label>\d[\w.\- ]{0,18}?)\]?[ \t]*"
+_PAGE_END_LINE = r"[ \t]*[-–—]{1,2}[ \t]*(?P<label>\d{1,4})[ \t]*[-–—]{1,2}[ \t]*"
+_PAGE_START = re.compile(_PAGE_START_LINE, re.IGNORECASE)
+_PAGE_END = re.compile(_PAGE_END_LINE)
+# Searched in "\n" + text: a pattern that begins with a newline is found at
+# memory speed, where "^" in MULTILINE mode is tried at every character.
+_PAGE_START_IN_TEXT = re.compile(rf"\n{_PAGE_START_LINE}(?=\n|\Z)", re.IGNORECASE)
+_PAGE_END_IN_TEXT = re.compile(rf"\n{_PAGE_END_LINE}(?=\n|\Z)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s+")
 #: Paragraphs longer than this are cut into pieces of about half of it.
 LONG_PASSAGE = 3000
+_DIGIT_RUN = re.compile(r"\d+")
 _WHOLE_NOTE = re.compile(r"^\s*[(\[].*[)\]]\s*$", re.DOTALL)
 
 
 def pages_from_markers(text: str) -> list[PageSpan]:
     """Pages delimited by page-marker lines, in text order."""
     marks: list[tuple[int, int, str, bool]] = []  # (line start, line end, label, starts_page)
-    for match in _PAGE_START.finditer(text):
+    shifted = "\n" + text  # match.start() is then the line's start in text, match.end() - 1 its end
+    for match in _PAGE_START_IN_TEXT.finditer(shifted):
         kind = match.group("kind").lower()
         label = match.group("label").strip()
-        marks.append((match.start(), match.end(), f"L. {label}" if kind in ("l.", "л.") else label, True))
-    for match in _PAGE_END.finditer(text):
-        marks.append((match.start(), match.end(), match.group("label"), False))
+        marks.append((match.start(), match.end() - 1, f"L. {label}" if kind in ("l.", "л.") else label, True))
+    for match in _PAGE_END_IN_TEXT.finditer(shifted):
+        marks.append((match.start(), match.end() - 1, match.group("label"), False))
     marks.sort()
     pages: list[PageSpan] = []
     open_page: tuple[str, int] | None = None
@@ -114,6 +119,8 @@ def build_source_text(
     labels = speaker_labels([text[start:end] for start, end in ranges])
     transcript = labels is not None
     page_starts = [page.start for page in page_list]
+    # Where digits are, found once: most passages hold none, and so have no footnote markers.
+    digit_runs = [match.start() for match in _DIGIT_RUN.finditer(text)]
     passages: list[PassageDraft] = []
     speaker: str | None = None
     line, counted_to = 1, 0
@@ -124,7 +131,9 @@ def build_source_text(
         if label is not None:
             speaker = label.name
             remove = ((0, label.end),)
-        view = matchable(printed, transcript=transcript, also_remove=remove)
+        next_digit = bisect.bisect_left(digit_runs, start)
+        has_digit = next_digit < len(digit_runs) and digit_runs[next_digit] < end
+        view = matchable(printed, transcript=transcript, also_remove=remove, has_digit=has_digit)
         if not view.text.strip():
             continue
         line += text.count("\n", counted_to, start)
