@@ -14,7 +14,8 @@ category, per sample and overall (micro-averaged):
   recall: key people found); duplicates count key people found more than
   once, merges found people that stand for several key people;
 - dates: overlapping spans, and the share of those with the right precision;
-- scenes: a key scene start matches a found scene starting within one block;
+- scenes: a key scene start matches a found scene starting within one block
+  (of its first block, or of its scene heading when a section heading opens it);
 - footage needs and rights items: a found item matches a key item when one of
   the key item's terms appears in its description (or subject, author, work).
 
@@ -219,13 +220,19 @@ def _score_scenes(breakdown: object, document: object, key: dict, tally: Tally) 
     def block_at(offset: int) -> int:
         return max(0, bisect_right(starts, offset) - 1)
 
-    found = [scene.first_block for scene in breakdown.scenes]
+    # A scene opened by a section heading ("Part Two") starts, for the key,
+    # at its own scene heading: either block counts as its start.
+    found = [
+        (scene.first_block, next((i for i in range(scene.first_block, scene.last_block + 1)
+                                  if document.blocks[i].scene_heading), scene.first_block))
+        for scene in breakdown.scenes
+    ]
     tally.found, tally.expected = len(found), len(key["scenes"])
     used: set[int] = set()
     for expected in key["scenes"]:
         wanted = block_at(expected["start"])
-        for number, first in enumerate(found):
-            if number not in used and abs(first - wanted) <= 1:
+        for number, (first, heading) in enumerate(found):
+            if number not in used and min(abs(first - wanted), abs(heading - wanted)) <= 1:
                 used.add(number)
                 tally.matched += 1
                 break

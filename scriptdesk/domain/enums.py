@@ -30,6 +30,7 @@ class BlockKind(StrEnum):
     SUMMARY = "summary"  # the synopsis before the screenplay proper; in no scene
     NOTE = "note"
     PARENTHETICAL = "parenthetical"  # a (reading from her diary) line under a character cue
+    PICTURE = "picture"  # the picture cell of an A/V row, just before that row: seen, not spoken
 
 
 class Medium(StrEnum):

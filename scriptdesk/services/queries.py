@@ -646,19 +646,6 @@ class SceneText:
         last_end = min(end - last.offset, last.length)
         return first.block_id, block_start, last.source_start + last_end - first.source_start
 
-    def place_of(self, block_id: int, start: int, end: int) -> tuple[int, int] | None:
-        """A block-relative span as a range of the scene text (None when not in this scene)."""
-        first = next((b for b in self.blocks if b.block_id == block_id), None)
-        if first is None:
-            return None
-        stop = first.offset + end
-        if end > first.length:
-            # Runs on into later blocks: find the block holding its end in the revision.
-            absolute = first.source_start + end
-            later = next((b for b in reversed(self.blocks) if b.source_start <= absolute), first)
-            stop = later.offset + min(later.length, absolute - later.source_start)
-        return first.offset + start, max(first.offset + start, stop)
-
 
 def scene_text(workspace: object, scene_id: int) -> SceneText:
     """The scene's blocks joined by blank lines, with element spans mapped onto them."""

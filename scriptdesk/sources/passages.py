@@ -28,7 +28,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s+")
 #: Paragraphs longer than this are cut into pieces of about half of it.
 LONG_PASSAGE = 3000
-_DIGIT_RUN = re.compile(r"\d+")
 _WHOLE_NOTE = re.compile(r"^\s*[(\[].*[)\]]\s*$", re.DOTALL)
 
 
@@ -119,8 +118,9 @@ def build_source_text(
     labels = speaker_labels([text[start:end] for start, end in ranges])
     transcript = labels is not None
     page_starts = [page.start for page in page_list]
-    # Where digits are, found once: most passages hold none, and so have no footnote markers.
-    digit_runs = [match.start() for match in _DIGIT_RUN.finditer(text)]
+    # Digits that occur at all (found by fast substring scans): a passage
+    # without any has no footnote markers to look for.
+    digits = [digit for digit in "0123456789" if digit in text]
     passages: list[PassageDraft] = []
     speaker: str | None = None
     line, counted_to = 1, 0
@@ -131,8 +131,7 @@ def build_source_text(
         if label is not None:
             speaker = label.name
             remove = ((0, label.end),)
-        next_digit = bisect.bisect_left(digit_runs, start)
-        has_digit = next_digit < len(digit_runs) and digit_runs[next_digit] < end
+        has_digit = any(digit in printed for digit in digits)
         view = matchable(printed, transcript=transcript, also_remove=remove, has_digit=has_digit)
         if not view.text.strip():
             continue

@@ -37,7 +37,9 @@ _BOMS = (
 #: and the bytes of multi-byte characters (checked apart in :func:`_clean_utf8`).
 _PLAIN_BYTES = bytes([9, 10, *range(0x20, 0x7F), *range(0x80, 0x100)])
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
-_INVISIBLE_UTF8 = (b"\xe2\x80\x8b", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf")
+#: Searched in the decoded text: a text of Latin-1 characters cannot hold them,
+#: which Python knows without looking.
+_INVISIBLE = "\u200b\u2028\u2029\ufeff"
 
 
 def _clean_utf8(data: bytes, text: str) -> str:
@@ -49,7 +51,7 @@ def _clean_utf8(data: bytes, text: str) -> str:
     needs_cleaning = (
         bool(data.translate(None, _PLAIN_BYTES))
         or (b"\xc2" in data and _C1_CONTROL.search(data) is not None)
-        or any(sequence in data for sequence in _INVISIBLE_UTF8)
+        or any(character in text for character in _INVISIBLE)
     )
     return clean_text(text) if needs_cleaning else text
 

@@ -93,6 +93,7 @@ class ScriptDeskApp(App[int]):
         self._owns_workspace = workspace is None
         self.production_id: int | None = None
         self.production_title: str = ""
+        self._views: set[str] = set()
         self.researcher = current_user()
         self.sub_title = f"researcher: {self.researcher}"
 
@@ -173,17 +174,28 @@ class ScriptDeskApp(App[int]):
             return
         from scriptdesk.tui.screens.base import ProductionScreen
 
-        screen = _view_screen(name)
+        # Each view is built once per open production and kept (installed):
+        # coming back to it only reloads its data, without composing again.
+        key = f"view-{name}"
+        if not self.is_screen_installed(key):
+            self.install_screen(_view_screen(name), key)
+            self._views.add(key)
+        if self.screen is self.get_screen(key):
+            return
         if isinstance(self.screen, ProductionScreen):
-            self.switch_screen(screen)
+            self.switch_screen(key)
         else:
-            self.push_screen(screen)
+            self.push_screen(key)
 
     def action_close_production(self) -> None:
         from scriptdesk.tui.screens.base import ProductionScreen
 
         while isinstance(self.screen, ProductionScreen):
             self.pop_screen()
+        # The views belong to the production just closed.
+        for key in self._views:
+            self.uninstall_screen(key)
+        self._views.clear()
         self.production_id = None
         self.production_title = ""
 

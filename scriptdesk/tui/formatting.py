@@ -8,7 +8,6 @@ from decimal import Decimal
 from rich.text import Text
 
 from scriptdesk.domain.safe_text import clean_text, printable
-from scriptdesk.services.dates import expiry_state, format_date
 
 #: Styles of the states a row can be in, shared by tables and the dashboard.
 STATE_STYLES = {
@@ -76,6 +75,9 @@ def date_text(value: dt.date | None, today: dt.date | None = None) -> Text:
     """A term end or deadline, unambiguous, standing out when expiring or overdue."""
     if value is None:
         return Text("")
+    # Imported when a date is shown: python-dateutil is not needed to start.
+    from scriptdesk.services.dates import expiry_state, format_date
+
     state = expiry_state(value, today)
     label = format_date(value)
     if state == "overdue":
@@ -92,6 +94,8 @@ def timestamp(value: dt.datetime | None) -> str:
     if value.tzinfo is None:
         # SQLite hands back stored UTC moments without their zone.
         value = value.replace(tzinfo=dt.timezone.utc)
+    from scriptdesk.services.dates import format_date
+
     value = value.astimezone()
     return f"{format_date(value.date())} {value:%H:%M}"
 

@@ -111,3 +111,15 @@ def test_russian_relative_expression() -> None:
 def test_skipped_blocks_are_not_searched() -> None:
     document = parse_prose("In 1911 it began.\n\nIn 1912 it ended.")
     assert [d.text for d in find_dates(document, {0})] == ["1912"]
+
+
+def test_a_day_of_the_month_needs_a_month_and_that_evening_is_no_date() -> None:
+    document = parse_prose(
+        "On July 15th, 1912, the union met. By the 17th not a ship had left.\n\n"
+        "Vera remembers that evening."
+    )
+    dates = find_dates(document, set())
+    texts = [d.text for d in dates]
+    assert texts == ["July 15th, 1912", "17th"]
+    assert dates[1].earliest.isoformat() == "1912-07-17"
+    assert find_dates(parse_prose("In 1912 the union met. By the 3rd nobody spoke of it."), set())[-1].text == "1912"

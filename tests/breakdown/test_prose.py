@@ -118,3 +118,10 @@ def test_a_function_word_at_a_page_end_joins_even_before_a_capital() -> None:
 def test_text_without_content_is_refused_in_one_sentence() -> None:
     with pytest.raises(InputFileError, match="empty.md: contains no script text"):
         parse_prose(" \n\n \n", source_name="empty.md")
+
+
+def test_a_line_introducing_a_quotation_is_no_heading() -> None:
+    document = parse_prose("Десятник Фёдор Сомов вспоминает:\n\n«Петрович приходил раньше нас.»\n\nSummary:\n\nPlain text.")
+    kinds = [block.kind for block in document.blocks]
+    assert kinds[0] is BlockKind.NARRATION
+    assert kinds[2] is BlockKind.HEADING

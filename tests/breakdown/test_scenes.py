@@ -94,3 +94,35 @@ def test_format_scene_headings_are_used_as_given() -> None:
     scenes = find_scenes(document, [], [], set())
     assert [(s.title, s.first_block, s.last_block) for s in scenes] == [
         ("INT. MILL - DAY", 0, 1), ("EXT. QUAY - NIGHT", 2, 3)]
+
+
+def test_a_title_with_only_credits_under_it_is_front_matter() -> None:
+    text = ("# The Salt Road\n\nDocumentary narration script, second draft.\n\n## 1. The well\n\n"
+            + paragraph("In 1911 the well ran dry.", 2) + "\n\n## 2. The road\n\n" + paragraph("The road came later.", 2))
+    document, scenes = scenes_of(text)
+    assert front_matter_blocks(document) == {0, 1}
+    assert [s.title for s in scenes] == ["1. The well", "2. The road"]
+
+
+def test_a_title_over_a_dated_opening_paragraph_starts_the_film() -> None:
+    text = "# The Salt Road\n\nIn 1911 the well ran dry.\n\n## 1. The well\n\n" + paragraph("The carts stopped.", 2)
+    document, scenes = scenes_of(text)
+    assert front_matter_blocks(document) == set()
+    assert scenes[0].first_block == 0
+
+
+def test_a_section_heading_goes_with_the_scene_after_it() -> None:
+    blocks, text = [], ""
+    for kind, line, heading in [
+        (BlockKind.HEADING, "EXT. QUAY - DAY", True), (BlockKind.NARRATION, FILLER, False),
+        (BlockKind.HEADING, "Part Two: The Strike", False), (BlockKind.NOTE, "Twelve days in July.", False),
+        (BlockKind.HEADING, "INT. HALL - NIGHT", True), (BlockKind.NARRATION, FILLER, False),
+    ]:
+        if text:
+            text += "\n\n"
+        blocks.append(ScriptBlock(kind, line, len(text), len(text) + len(line), scene_heading=heading))
+        text += line
+    document = ScriptDocument(text=text, format=ScriptFormat.FOUNTAIN, blocks=blocks)
+    scenes = find_scenes(document, [], [], set())
+    assert [(s.first_block, s.last_block, s.title) for s in scenes] == [
+        (0, 1, "EXT. QUAY - DAY"), (2, 5, "INT. HALL - NIGHT")]

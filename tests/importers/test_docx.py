@@ -64,17 +64,20 @@ def test_av_table_rows_become_av_blocks(header: list[str]) -> None:
     assert blocks[0].kind is BlockKind.NARRATION
     av = [(block.kind, block.video, block.text, block.scene_heading, block.speaker) for block in blocks[1:]]
     assert av == [
-        (BlockKind.AV_ROW, "SCENE 1. THE QUAY", "NARRATOR: The quay in 1912.", True, "NARRATOR"),
+        (BlockKind.PICTURE, None, "SCENE 1. THE QUAY", True, None),
+        (BlockKind.AV_ROW, "SCENE 1. THE QUAY", "NARRATOR: The quay in 1912.", False, "NARRATOR"),
+        (BlockKind.PICTURE, None, "Archive photo: the cranes.", False, None),
         (BlockKind.AV_ROW, "Archive photo: the cranes.", "ANNA VOSS (sync): They never slept.", False, "ANNA VOSS"),
-        (BlockKind.AV_ROW, "EXT. HARBOUR - DAY", "Gulls.", True, None),
+        (BlockKind.PICTURE, None, "EXT. HARBOUR - DAY", True, None),
+        (BlockKind.AV_ROW, "EXT. HARBOUR - DAY", "Gulls.", False, None),
+        (BlockKind.PICTURE, None, "Title card only", False, None),
         (BlockKind.AV_ROW, "Title card only", "", False, None),
         (BlockKind.AV_ROW, "", "Sound with no picture.", False, None),
         (BlockKind.HEADING, None, "Part Two", True, None),
     ]
-    # The picture stays in the document text just before the sound it goes with.
-    assert document.text[blocks[2].start - len("Archive photo: the cranes.\n") : blocks[2].start] == (
-        "Archive photo: the cranes.\n"
-    )
+    # The picture is its own block, in the document text just before the sound it goes with.
+    picture, row = blocks[3], blocks[4]
+    assert document.text[picture.start : row.start] == "Archive photo: the cranes.\n"
 
 
 def test_other_tables_are_read_row_by_row() -> None:

@@ -14,8 +14,17 @@ A screenplay reader's block is attributed from its cue (see
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
+from scriptdesk.domain.breakdown.antecedents import (
+    MentionIndex,
+    bridged_speaker,
+    fullest_newspaper,
+    last_of_sex,
+    last_subject,
+    newspaper_before,
+    newspaper_named,
+    pronoun_sex,
+)
 from scriptdesk.domain.breakdown.media import (
     SENTENCE_SPLIT,
     NEWSPAPERS,
@@ -29,15 +38,21 @@ from scriptdesk.domain.breakdown.names import is_cyrillic, word_table
 from scriptdesk.domain.breakdown.reading_attribution import (
     attribute_reading,
     family_speaker,
-    person_sex,
     reading_voice_of,
 )
-from scriptdesk.domain.breakdown.voices import find_voices
+from scriptdesk.domain.breakdown.transcript_lines import (
+    TranscriptLine,
+    find_transcript_lines,
+    is_role_label,
+    label_person,
+)
+from scriptdesk.domain.breakdown.voices import INTERVIEW, find_voices
 from scriptdesk.domain.enums import BlockKind, Medium
 from scriptdesk.domain.model import PersonDraft, QuotationDraft, ScriptDocument
 
 _PRONOUN = re.compile(
-    r"(?:^|[\s(,;:])(he|she|him|her|his|он|она|его|её|ее)\b[^.!?]*$", re.IGNORECASE
+    r"(?:^|[\s(,;:])(he|she|him|her|his|он|она|его|её|ее|него|нему|ним|ней|неё)\b[^.!?]*$",
+    re.IGNORECASE,
 )
 _RECIPIENT_BEFORE = re.compile(
     r"(?:\b(?:wrote|writes|written|write|writing|sent|send|sends|letter|letters|note|"
@@ -70,19 +85,28 @@ _DATE = re.compile(
     rf"(?:\s+году)?)\b",
     re.IGNORECASE,
 )
-_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "он": "m", "его": "m",
-                "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f"}
-_PRONOUN_SUBJECT = re.compile(
-    r"^\s*(?:[\w-]+,?\s+){0,6}?(?:he|she|он|она)\b", re.IGNORECASE
-)
-_PRONOUN_WORD = re.compile(r"\b(?:he|she|it|they|his|her|он|она|они)\b", re.IGNORECASE)
-_ADVERBIAL_OPENING = re.compile(
-    r"\s*(?:at|in|on|after|before|during|from|by|with|for|в|на|после|до|при|с)\s",
+_PRONOUN_VERB = re.compile(r"\b(he|she|он|она)((?:\s+[\w-]+){1,3})", re.IGNORECASE)
+_NEWSPAPER_NOUN = re.compile(
+    r"\b(?:newspaper|paper|editorial|weekly|daily|газет\w*|передов\w*|журнал\w*)\b",
     re.IGNORECASE,
 )
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:about|of|against|with|to|from|by|for|at|than|от|о|об|про|против|к)\s+"
-    r"(?:[a-zа-яё-]+\s+){0,2}$", re.IGNORECASE
+_OBJECT_PREPOSITION = re.compile(
+    r"\b(?:about|of|to|with|for|from|against|о|об|обо|про|к|ко|с|со|от|для|против|за)\s*$",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUNS = frozenset("him нему ним ней неё него".split())
+_FIRST_PERSON = re.compile(r"(?:^|[\s,;:—–-])(?:I|я|Я)\b")
+_POSSESSIVE_PRONOUN_MEDIUM = re.compile(
+    r"\b(?:its|his|her|their|его|её|ее|их)\s+(?:[\w-]+\s+){0,2}?(?:letter|diary|notebook|journal|"
+    r"entry|note|memoir|log|письмо|дневник|записк\w*|запись)\b",
+    re.IGNORECASE,
+)
+_PERSONAL_MEDIA = frozenset({"diary", "letter", "memoir"})
+# Media written in the first person: "he" in them is someone else.
+_FIRST_PERSON_MEDIA = frozenset({Medium.DIARY, Medium.LETTER, Medium.MEMOIR, Medium.CONVERSATION})
+_QUOTED_NAME_LAST = re.compile(r"[«\"“*]([A-ZА-ЯЁ][^»\"”*\n]{1,60})[»\"”*]\s*:?\s*$")
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:[\w-]+,?\s+){0,6}?(?:he|she|он|она)\b", re.IGNORECASE
 )
 _OBLIQUE_CASE = re.compile(r"(?:ову|еву|ину|ого|ому|ему|ым|им|ом|ой|ем|ича|ичу|ичем)$")
 _DATIVE = re.compile(r"(?:ову|еву|ину|ому|ему|ичу)$")
@@ -104,14 +128,26 @@ def attribute_quotations(
     document: ScriptDocument, quotations: list[QuotationDraft], people: list[PersonDraft]
 ) -> None:
     """Fill speaker, medium, work title, recipient and date of each quotation in place."""
-    mentions = _MentionIndex(people)
+    mentions = MentionIndex(people)
     cues = word_table("speech_cues")
     last_speaker: tuple[int, str] | None = None  # (block, speaker) of the last quotation
     # Where the last top-level quotation ended, per block: a lead-in starts after it.
     quote_ends: dict[int, int] = {}
     voices = find_voices(document, set())
+    lines = {(line.block, line.words_start): line for line in find_transcript_lines(document, set())}
     for quotation in quotations:
         block = document.blocks[quotation.span.block]
+        line = _transcript_line_of(block.text, quotation, lines)
+        if line is not None:
+            quotation.speaker = None if is_role_label(line.label) else (
+                mentions.key_for_name(label_person(line.label)) or label_person(line.label)
+            )
+            quotation.medium = Medium.TRANSCRIPT
+            if quotation.speaker is not None:
+                last_speaker = (quotation.span.block, quotation.speaker)
+            end = quotation.end_span or quotation.span
+            quote_ends[end.block] = end.end + 1
+            continue
         voice = reading_voice_of(document, quotation, voices)
         if voice is not None:
             attribute_reading(document, quotation, voice, mentions.key_for_name)
@@ -128,13 +164,27 @@ def attribute_quotations(
         lead_in = _lead_in(document, quotation, context_start)
         tail = _tail(document, quotation)
         clause_words = re.findall(r"[\w-]+", (lead_in[1] + " " + tail[1]).casefold())
-        speaker, recipient = _speaker(document, quotation, lead_in, tail, mentions, cues,
-                                      last_speaker)
         outer = quotations[quotation.nested_in] if quotation.nested_in is not None else None
+        speaker, recipient, newspaper = _speaker(document, quotation, lead_in, tail, mentions,
+                                                 cues, last_speaker, outer)
         if outer is not None and outer.speaker is not None and speaker in (None, outer.speaker):
-            speaker = family_speaker(document, quotation, outer, lead_in[1], people) or speaker
+            if speaker is None and _FIRST_PERSON.search(lead_in[1]):
+                speaker = outer.speaker  # "А я ему говорю: «…»" inside her own account
+            else:
+                speaker = family_speaker(document, quotation, outer.speaker, context_start,
+                                         lead_in[1], people) or speaker
+        voice = voices.get(quotation.span.block)
+        if speaker is None and voice is not None and voice.role == INTERVIEW and voice.person:
+            # "Dad always said, «…»" in an interviewee's sync: her father.
+            writer = mentions.key_for_name(voice.person)
+            if writer is not None:
+                speaker = family_speaker(document, quotation, writer, 0, lead_in[1], people)
+        if speaker is None and outer is None and _bridges(document, lead_in):
+            # "She kept a diary. The entry for that night reads: «…»"
+            speaker = bridged_speaker(document, lead_in[0], lead_in[2], mentions)
         if speaker is None and block.speaker and block.kind == BlockKind.DIALOGUE and (
             quotation.span.block not in voices  # an interviewee or narrator quotes others
+            or voices[quotation.span.block].role == INTERVIEW
         ):
             cue_name = re.sub(r"\s*\(.*?\)", "", block.speaker).strip()
             if cue_name and cue_name.split()[0].casefold() not in _ROLE_SPEAKERS:
@@ -146,6 +196,8 @@ def attribute_quotations(
         quotation.speaker = speaker
         quotation.recipient = recipient
         quotation.medium = medium_of_clause(clause_words, lead_in[1], tail[1], cues, recipient, speaker)
+        if newspaper:
+            quotation.medium = Medium.NEWSPAPER
         if outer is None and not names_a_medium(clause_words) and (
             quotation.medium in (Medium.UNKNOWN, Medium.MEMOIR, Medium.DIARY, Medium.LETTER)
             or THING_SAYS.search(lead_in[1])
@@ -157,6 +209,14 @@ def attribute_quotations(
             Medium.MEMOIR, Medium.LETTER, Medium.DIARY
         ) and not SPEECH_SETTING.search(lead_in[1]):
             quotation.medium = Medium.CONVERSATION  # a remark a memoir or letter recalls
+        if outer is not None and quotation.medium == Medium.UNKNOWN and outer.medium in (
+            _FIRST_PERSON_MEDIA
+        ):
+            quotation.medium = Medium.CONVERSATION  # a remark someone's own account quotes
+        if outer is not None and quotation.medium == Medium.CONVERSATION and (
+            outer.medium == Medium.TRANSCRIPT
+        ):
+            quotation.medium = Medium.SPEECH  # "He said, «…»" in the minutes of a meeting
         quotation.work_title = _work_title(lead_in[1])
         if quotation.work_title is None and quotation.medium == Medium.NEWSPAPER:
             newspaper = NEWSPAPERS.search(lead_in[1])
@@ -170,46 +230,33 @@ def attribute_quotations(
             quote_ends[end.block] = end.end + 1
 
 
-class _MentionIndex:
-    """Person mentions by block, sorted, for nearest-mention look-ups."""
+def _bridges(document: ScriptDocument, lead_in: tuple[int, str, int]) -> bool:
+    """Whether a lead-in speaks of writing named just before: "Its first page says:"."""
+    text = lead_in[1]
+    if THING_SAYS.search(text) or _POSSESSIVE_PRONOUN_MEDIUM.search(text):
+        return True
+    nouns = word_table("medium_nouns")
+    named = [nouns[word] for word in re.findall(r"[\w-]+", text.casefold()) if word in nouns]
+    if named:
+        return named[0] in _PERSONAL_MEDIA
+    before = medium_before(document, lead_in)
+    return before is not None and before.value in _PERSONAL_MEDIA
 
-    def __init__(self, people: list[PersonDraft]) -> None:
-        self.by_block: dict[int, list[tuple[int, int, PersonDraft]]] = {}
-        self.by_name: dict[str, PersonDraft] = {}
-        self.sexes = {person.key: person_sex(person) for person in people}
-        for person in people:
-            for mention in person.mentions:
-                self.by_block.setdefault(mention.block, []).append(
-                    (mention.start, mention.end, person)
-                )
-            for variant in [person.display_name, *person.variants]:
-                self.by_name.setdefault(variant.casefold(), person)
-        for entries in self.by_block.values():
-            entries.sort(key=lambda entry: entry[0])
 
-    def within(self, block: int, start: int, end: int) -> list[tuple[int, int, PersonDraft]]:
-        entries = self.by_block.get(block, [])
-        first = bisect_left(entries, start, key=lambda entry: entry[0])
-        found = []
-        for entry in entries[first:]:
-            if entry[0] >= end:
-                break
-            found.append(entry)
-        return found
-
-    def sex_of(self, key: str) -> str | None:
-        """ "m" or "f" when the person's given name tells, else None."""
-        return self.sexes.get(key)
-
-    def key_for_name(self, name: str) -> str | None:
-        titles = word_table("titles")
-        words = [word.capitalize() if word.isupper() else word for word in name.split()]
-        while len(words) > 1 and words[0].casefold().rstrip(".") in titles:
-            words = words[1:]
-        person = self.by_name.get(" ".join(words).casefold())
-        if person is None and words:
-            person = self.by_name.get(words[-1].casefold())
-        return person.key if person else None
+def _transcript_line_of(
+    text: str, quotation: QuotationDraft, lines: dict[tuple[int, int], TranscriptLine]
+) -> TranscriptLine | None:
+    """The labelled line whose words a quotation is ("PENNOCK: …", "KRAVETS: “…”")."""
+    if quotation.nested_in is not None:
+        return None
+    block, start = quotation.span.block, quotation.span.start
+    line = lines.get((block, start))
+    if line is not None:
+        return line if line.in_run else None
+    line = lines.get((block, start - 1))
+    if line is not None and text[start - 1] in "\"'“„«‘‹":
+        return line  # a label before quote marks is a speaker's label, run or not
+    return None
 
 
 def _lead_in(
@@ -250,11 +297,16 @@ def _speaker(
     quotation: QuotationDraft,
     lead_in: tuple[int, str, int],
     tail: tuple[int, str, int],
-    mentions: _MentionIndex,
+    mentions: MentionIndex,
     cues: dict[str, str],
     last_speaker: tuple[int, str] | None,
-) -> tuple[str | None, str | None]:
-    """(speaker, recipient) from the lead-in, else the tag after the quotation."""
+    outer: QuotationDraft | None,
+) -> tuple[str | None, str | None, bool]:
+    """(speaker, recipient, speaker is a newspaper) from the lead-in, else the tag after it.
+
+    Inside someone's quoted words (``outer``), "he" is never the one quoting:
+    that would be "I".
+    """
     recipient = None
     block, text, offset = lead_in
     found = mentions.within(block, offset, offset + len(text))
@@ -265,8 +317,8 @@ def _speaker(
         # "…, according to the Kessmouth Courier, «…»": the source named last.
         named = [entry for entry in found if entry[0] >= offset + according.start("name")]
         if named:
-            return named[0][2].key, recipient
-        return according.group("name").strip(), recipient
+            return named[0][2].key, recipient, False
+        return according.group("name").strip(), recipient, False
     subjects = []
     pronoun_first = _PRONOUN_SUBJECT.match(text)
     for start, end, person in found:
@@ -279,9 +331,10 @@ def _speaker(
         if _RECIPIENT_BEFORE.search(before) or _is_russian_recipient(before, surface):
             recipient = recipient or person.display_name
             continue
-        if re.search(r"\b(?:about|of|against|with|to|on|from|by|от|о|об|про|против|у)\s+"
+        if re.search(r"\b(?:about|of|against|with|to|from|by|от|о|об|про|против|у)\s+"
                      r"(?:[a-zа-яё-]+\s+){0,2}$", before,
-                     re.IGNORECASE) and not re.search(r"according to\s+$", before, re.I):
+                     re.IGNORECASE) and not re.search(r"(?:according to|signed by|подписал\w*)\s+$",
+                                                      before, re.I):
             continue
         if is_cyrillic(surface) and _OBLIQUE_CASE.search(surface.split()[-1]):
             # "Лыкову он сказал": a name not in the nominative is no subject.
@@ -294,37 +347,129 @@ def _speaker(
     has_cue = any(word in cues for word in re.findall(r"[\w-]+", text.casefold())) or (
         text.rstrip().endswith(":")
     )
+    # "When Gale asked why, she told him:" - the one speaking is the pronoun.
+    speaking_sex = _pronoun_before_cue(text, cues)
+    if speaking_sex is not None:
+        subjects = [person for person in subjects if mentions.sex_of(person.key) in (speaking_sex, None)]
     if subjects and _RECEIVED.search(text):
-        return None, subjects[-1].display_name  # "Anna received an answer: «…»"
+        return None, subjects[-1].display_name, False  # "Anna received an answer: «…»"
     if subjects and has_cue:
-        return subjects[-1].key, recipient
+        return subjects[-1].key, recipient, False
+    if not subjects and has_cue and speaking_sex is None:
+        paper = _newspaper_speaker(document, block, offset, text)
+        if paper:
+            return paper, recipient, True
     tail_block, tail_text, tail_offset = tail
     if tail_text:
         tail_people = mentions.within(tail_block, tail_offset, tail_offset + len(tail_text))
         tail_words = re.findall(r"[\w-]+", tail_text.casefold())
-        if tail_people and any(word in cues for word in tail_words):
-            return tail_people[0][2].key, recipient
-        if _PRONOUN.search(" " + tail_text) and any(word in cues for word in tail_words):
-            if last_speaker and quotation.span.block - last_speaker[0] <= 2:
-                return last_speaker[1], recipient
+        tail_pronoun = next((pronoun_sex(word) for word in tail_words[:3] if pronoun_sex(word)), None)
+        cue_after = any(word in cues for word in tail_words)
+        if tail_people and cue_after and tail_pronoun is None:
+            return tail_people[0][2].key, recipient, False
+        if tail_pronoun is not None and cue_after and _PRONOUN.search(" " + tail_text):
+            # "“…,” he told Gale": the most salient other person of that sex.
+            excluded = frozenset(person.key for _, _, person in tail_people)
+            if tail_people:
+                recipient = recipient or tail_people[0][2].display_name
+            subject = _pronoun_referent(document, quotation.span.block, quotation.span.start,
+                                        mentions, tail_pronoun, last_speaker, excluded)
+            if subject is not None:
+                return subject, recipient, False
     if subjects:
-        return subjects[-1].key, recipient
-    pronoun = _PRONOUN.search(" " + text)
-    if has_cue and pronoun:
-        sex = _PRONOUN_SEX.get(pronoun.group(1).casefold())
-        subject = _last_subject(document, block, offset, mentions, same_block_only=True, sex=sex)
-        if subject is None and last_speaker and quotation.span.block - last_speaker[0] <= 1 and (
-            mentions.sex_of(last_speaker[1]) in (sex, None)
-        ):
-            return last_speaker[1], recipient
-        subject = subject or _last_subject(document, block, offset, mentions, sex=sex)
+        return subjects[-1].key, recipient, False
+    if _FIRST_PERSON.search(text):
+        return None, recipient, False  # "А я ему говорю:" - the narrator of the outer quotation
+    pronoun = _PRONOUN.search(" " + text.rstrip().rstrip(".!?…"))
+    if pronoun and pronoun.group(1).casefold() in _OBJECT_PRONOUNS and _OBJECT_PREPOSITION.search(
+        text[: max(0, pronoun.start(1) - 1)]
+    ):
+        pronoun = None  # "о ней вспомнил «Северный край»": an object, not the speaker
+    sex = pronoun_sex(pronoun.group(1)) if pronoun else _russian_verb_sex(text, cues)
+    if has_cue and (pronoun or sex):
+        excluded = frozenset({outer.speaker}) if outer is not None and outer.speaker and (
+            outer.medium in _FIRST_PERSON_MEDIA
+        ) else frozenset()
+        reach = min(4, max(1, block - outer.span.block)) if outer is not None else 1
+        subject = _pronoun_referent(document, block, offset, mentions, sex, last_speaker, excluded,
+                                    reach)
         if subject is not None:
-            return subject, recipient
+            return subject, recipient, False
     if has_cue:
-        organisation = _organisation(text)
+        organisation = _organisation(document, block, offset, text)
         if organisation:
-            return organisation, recipient
-    return None, recipient
+            return organisation, recipient, True
+    return None, recipient, False
+
+
+def _pronoun_referent(
+    document: ScriptDocument, block: int, offset: int, mentions: MentionIndex,
+    sex: str | None, last_speaker: tuple[int, str] | None, excluded: frozenset[str],
+    reach: int = 1,
+) -> str | None:
+    """Whom "he"/"she" means: the paragraph's subject, the last speaker, the last of that sex."""
+    subject = last_subject(document, block, offset, mentions, same_block_only=True, sex=sex,
+                           excluded=excluded)
+    if subject is None and last_speaker and block - last_speaker[0] <= 1 and (
+        mentions.sex_of(last_speaker[1]) in (sex, None) and last_speaker[1] not in excluded
+    ):
+        return last_speaker[1]
+    return (
+        subject
+        or last_subject(document, block, offset, mentions, sex=sex, excluded=excluded, reach=reach)
+        or last_of_sex(document, block, offset, mentions, sex, excluded)
+    )
+
+
+def _russian_verb_sex(text: str, cues: dict[str, str]) -> str | None:
+    """ "Сказал:" without a subject: the past tense tells the speaker's sex."""
+    for word in reversed(re.findall(r"[а-яё]+", text.casefold())):
+        if word in cues:
+            if word.endswith("ла"):
+                return "f"
+            if word.endswith("л"):
+                return "m"
+            return None
+    return None
+
+
+def _pronoun_before_cue(text: str, cues: dict[str, str]) -> str | None:
+    """The sex of a pronoun that is the subject of the lead-in's verb of saying, if any."""
+    for match in _PRONOUN_VERB.finditer(text):
+        if any(word in cues for word in match.group(2).casefold().split()):
+            return pronoun_sex(match.group(1))
+    return None
+
+
+def _newspaper_speaker(document: ScriptDocument, block: int, offset: int, text: str) -> str | None:
+    """The newspaper a lead-in makes the speaker: "An editorial in the Echo:", "газета писала:"."""
+    quoted = _QUOTED_NAME_LAST.search(text)
+    if not _NEWSPAPER_NOUN.search(text) and not NEWSPAPERS.search(text):
+        # "о ней вспомнил областной «Северный край»:" after "Газета больше не писала".
+        context = document.blocks[block].text[: offset + len(text)]
+        return quoted.group(1).strip() if quoted and _NEWSPAPER_NOUN.search(context) else None
+    named = newspaper_named(text)
+    if named:
+        return fullest_newspaper(document, block, offset, named)
+    if quoted:
+        return quoted.group(1).strip()
+    return newspaper_before(document, block, offset)
+
+
+def _organisation(document: ScriptDocument, block: int, offset: int, text: str) -> str | None:
+    """A capitalised subject that is not a person: "Pravda reported:" -> "Pravda"."""
+    quoted = _QUOTED_SOURCE.search(text)
+    if quoted:
+        return quoted.group(1).strip()
+    newspaper = NEWSPAPERS.search(text)
+    if newspaper:
+        name = re.sub(r"^(?:The|A|An)\s+", "", newspaper.group(1))
+        return fullest_newspaper(document, block, offset, name)
+    # "о ней вспомнил областной «Северный край»:" after "Газета больше не писала".
+    quoted_last = _QUOTED_NAME_LAST.search(text)
+    if quoted_last and _NEWSPAPER_NOUN.search(document.blocks[block].text[: offset + len(text)]):
+        return quoted_last.group(1).strip()
+    return None
 
 
 def _is_russian_recipient(before: str, surface: str) -> bool:
@@ -334,59 +479,6 @@ def _is_russian_recipient(before: str, surface: str) -> bool:
         and re.search(r"(?:ому|ему|у|ю|ой)$", surface)
         and not re.search(r"[,:]\s*$", before)
     )
-
-
-def _last_subject(
-    document: ScriptDocument, block: int, offset: int, mentions: _MentionIndex,
-    *, same_block_only: bool = False, sex: str | None = None,
-) -> str | None:
-    """The person last named as a sentence subject before a pronoun.
-
-    A subject here is the first person named in a sentence, not in the
-    possessive and not after a preposition ("wrote to Zinoviev"), and not of
-    the other sex than the pronoun's. Failing one, a possessive opening a
-    sentence will do when the sex agrees ("Edith Carrow's ledger ... she").
-    """
-    possessor = None
-    for index in (block,) if same_block_only else (block, block - 1):
-        if index < 0:
-            continue
-        text = document.blocks[index].text
-        end = offset if index == block else len(text)
-        entries = mentions.within(index, 0, end)
-        for position in range(len(entries) - 1, -1, -1):
-            start, mention_end, person = entries[position]
-            person_sex = mentions.sex_of(person.key)
-            if sex is not None and person_sex not in (sex, None):
-                continue
-            sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?…:") + 1
-            if re.search(r"['’]s?$", text[start:mention_end]):
-                if possessor is None and person_sex == sex and not text[sentence_start:start].strip():
-                    possessor = person.key
-                continue
-            if position > 0 and entries[position - 1][0] >= sentence_start:
-                continue
-            opening = text[sentence_start:start]
-            adverbial = _ADVERBIAL_OPENING.match(opening) and len(opening.split()) <= 4
-            if _PRONOUN_WORD.search(opening) or (
-                _PREPOSITION_BEFORE.search(opening) and not adverbial
-            ):
-                continue
-            return person.key
-    return possessor
-
-
-def _organisation(text: str) -> str | None:
-    """A capitalised subject that is not a person: "Pravda reported:" -> "Pravda"."""
-    quoted = _QUOTED_SOURCE.search(text)
-    if quoted:
-        return quoted.group(1).strip()
-    newspaper = NEWSPAPERS.search(text)
-    if newspaper:
-        return newspaper.group(1)
-    return None
-
-
 
 
 def _work_title(lead_in: str) -> str | None:

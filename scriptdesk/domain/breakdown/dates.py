@@ -129,6 +129,13 @@ def _day_month(m: re.Match[str]) -> _Found | None:
     return found
 
 
+def _day_of_month(m: re.Match[str]) -> _Found:
+    # "By the 17th": month and year come from a dated expression just before.
+    found = _Found(m.start(), m.end(), DatePrecision.DAY, None, None, 0.6)
+    found.relative = ("monthday", 0.0, "monthday", _day_number(m["day"]))
+    return found
+
+
 def _month_year(m: re.Match[str]) -> _Found:
     year, month = int(m["year"]), _month(m["month"])
     return _Found(m.start(), m.end(), DatePrecision.MONTH, dt.date(year, month, 1), _month_end(year, month), 0.9)
@@ -213,6 +220,7 @@ _ANCHOR_RELATIVE = StemAnchor(
     "day week month year decade centur morning evening night spring summer autumn winter "
     "дн ден недел месяц год лет полвека накануне"
 )
+_ANCHOR_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)\b")
 _PATTERNS: list[tuple[re.Pattern[str], _Maker]] = [
     (re.compile(rf"{_NOT_AFTER}(?i:(?:from|between|с)\s+)(?P<first>{_YEAR})\s+(?:to|until|till|and|(?i:по|до))"
                 rf"\s+(?P<last>{_YEAR}){_RU_YEAR_WORD}{_NOT_A_MEASURE}"), _range),
@@ -239,7 +247,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Maker]] = [
     (re.compile(rf"{_NOT_AFTER}(?P<cue>(?:\b(?:in|since|by|until|till|from|of|to|after|before|year|the year|(?i:в|с|до|к|по))\s+))?"
                 rf"(?P<year>{_YEAR})(?![\d'’]|-?(?:е|х|ые|ых|s)\b){_RU_YEAR_WORD}{_NOT_A_MEASURE}"), _year),
     (re.compile(
-        r"(?i:\b(?:the\s+)?(?P<period>previous|preceding|following|next|same|that same|that)\s+(?:day|week|month|year|spring|summer"
+        r"(?i:\b(?:the\s+)?(?P<period>previous|preceding|following|next|same|that same)\s+(?:day|week|month|year|spring|summer"
         r"|autumn|winter|decade|morning|evening|night)\b"
         r"|\bthe\s+(?P<period_b>day|year|week|month)\s+(?:before|after)\b"
         r"|\b(?P<amount>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
@@ -252,6 +260,10 @@ _PATTERNS: list[tuple[re.Pattern[str], _Maker]] = [
         r"(?:года|год|лет|месяцев|месяца|месяц|дня|дней|неделю|недели|недель))\s+(?:спустя|позже|позднее|назад|ранее|раньше)"
         r"|\b(?:на\s+следующий\s+(?:день|год)|в\s+тот\s+же\s+день|в\s+(?:предыдущем|прошлом|следующем)\s+году|накануне))"),
      lambda m: _relative(_RelativeMatch(m))),
+    # "By the 17th not a ship had left": a day of the month just named ("the 15th Congress" is none).
+    (re.compile(r"\b(?:[Bb]y|[Oo]n|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Tt]o)\s+the\s+(?P<day>[12][0-9]|3[01]|0?[1-9])"
+                r"(?:st|nd|rd|th)\b(?![ \t]*[A-ZА-ЯЁ(\-])(?!\s+(?:century|centuries|anniversary|birthday|floor|time"
+                r"|row|place|day|year|of)\b)"), _day_of_month),
 ]
 
 
@@ -326,6 +338,8 @@ def find_dates(
         for found in _scan(block.text, lambda anchor, index=index: reading.anchor_spans(index, anchor)):
             if found.relative is not None:
                 _resolve(found, index, anchors)
+                if found.relative[2] == "monthday" and found.earliest is None:
+                    continue  # a bare "the 17th" with no month to belong to is no date
             if found.earliest is not None and found.precision is not DatePrecision.RELATIVE:
                 anchors.append((index, found))
                 del anchors[:-8]
@@ -346,7 +360,7 @@ _WINDOWS = [
     (_ANCHOR_YEAR, 45, 30), (_ANCHOR_YEAR, 10, 30), (_ANCHOR_YEAR, 40, 30), (_ANCHOR_YEAR, 40, 30),
     (_ANCHOR_YEAR, 10, 10), (_ANCHOR_MONTH, 5, 30), (_ANCHOR_MONTH, 15, 30), (_ANCHOR_YEAR, 30, 30),
     (_ANCHOR_YEAR, 30, 30), (_ANCHOR_DECADE, 45, 20), (_ANCHOR_CENTURY, 20, 10), (_ANCHOR_YEAR, 25, 40),
-    (_ANCHOR_RELATIVE, 45, 30),
+    (_ANCHOR_RELATIVE, 45, 30), (_ANCHOR_ORDINAL, 20, 5),
 ]
 
 
@@ -396,6 +410,12 @@ def _trim_cue(text: str, found: _Found) -> None:
 def _resolve(found: _Found, block: int, anchors: list[tuple[int, _Found]]) -> None:
     """Fill earliest/latest of a relative or year-less date from a clear anchor."""
     unit, amount, mode, value = found.relative
+    if mode == "monthday":  # "the 17th": of the month of a day or month named in the last few blocks
+        anchor = next((a for b, a in reversed(anchors) if block - b <= 3
+                       and a.precision in (DatePrecision.DAY, DatePrecision.MONTH)), None)
+        if anchor is not None:
+            found.earliest = found.latest = _safe_date(anchor.earliest.year, anchor.earliest.month, value)
+        return
     if mode == "day":  # "November 7": the year of the nearest dated expression
         anchor = next((a for b, a in reversed(anchors) if block - b <= 3), None)
         if anchor is not None:

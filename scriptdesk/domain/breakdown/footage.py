@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from scriptdesk.domain.breakdown import footage_vocabulary as vocab
 from scriptdesk.domain.breakdown.names import given_name
+from scriptdesk.domain.breakdown.picture_directions import Direction, find_directions
 from scriptdesk.domain.breakdown.scenes import SPOKEN_KINDS
 from scriptdesk.domain.breakdown.text_tools import ScriptReading, finditer_near, plain, shorten
-from scriptdesk.domain.enums import FootageKind, Medium
+from scriptdesk.domain.enums import BlockKind, FootageKind, Medium
 from scriptdesk.domain.model import (
     FootageNeedDraft,
     PersonDraft,
@@ -44,6 +45,13 @@ _MONTH_TAIL = re.compile(
     r"^(?:in|at|of)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Spoken blocks and the picture cells of A/V rows.
+_SCANNED_KINDS = SPOKEN_KINDS | {BlockKind.PICTURE}
+# What a picture direction decides: narration under it adds none of these.
+_PICTURE_KINDS = frozenset({
+    FootageKind.PHOTO, FootageKind.LOCATION, FootageKind.NEWSREEL, FootageKind.ARTWORK, FootageKind.OBJECT,
+    FootageKind.MAP_GRAPHIC,
+})
 
 
 @dataclass(slots=True)
@@ -109,7 +117,7 @@ def find_footage_needs(
         if span is not None:
             titled.setdefault(span.block, []).append((span.start, span.end))
     for index, block in enumerate(document.blocks):
-        if index not in scene_of or block.kind not in SPOKEN_KINDS:
+        if index not in scene_of or block.kind not in _SCANNED_KINDS:
             continue
         scene = scenes[scene_of[index]]
         context = _Scene(scene_of[index], scene.time_context, _last_year(scene.time_context))
@@ -117,6 +125,9 @@ def find_footage_needs(
         for need in _scan_block(index, block.text, person_words, context, reading):
             if need.kind is FootageKind.PHOTO or not _inside((need.start, need.end), inside_titles):
                 add(need)
+    directions = find_directions(reading, sorted(scene_of))
+    if directions:
+        _follow_directions(directions, per_scene, scene_of, people)
 
     result: list[FootageNeedDraft] = []
     for scene_index in sorted(per_scene):
@@ -133,6 +144,71 @@ def find_footage_needs(
                 )
             )
     return result
+
+
+def _follow_directions(
+    directions: list[Direction],
+    per_scene: dict[int, list[_Need]],
+    scene_of: dict[int, int],
+    people: Sequence[PersonDraft],
+) -> None:
+    """Log the script's own picture directions; what they show is not logged again.
+
+    A need found inside a direction ("the East Quay" in "A pan across the
+    steam cranes on the East Quay") becomes a search term of that direction,
+    and the same person, place or work is not logged a second time elsewhere
+    in the scene; nor is a document of the same kind naming the same person
+    or paper (the letter read aloud is the letter the picture shows). The
+    narration of an A/V row plays under the row's own picture, so it adds no
+    picture of its own (portraits, places, events, objects), only the
+    documents and works it names. Silent directions (interviews, captions)
+    log nothing.
+    """
+    by_block: dict[int, list[Direction]] = {}
+    for direction in directions:
+        by_block.setdefault(direction.block, []).append(direction)
+    covered: dict[int, set[str]] = {}  # scene -> need keys a direction shows
+
+    def direction_at(block: int, start: int) -> Direction | None:
+        return next((d for d in by_block.get(block, ()) if d.start <= start < d.end), None)
+
+    for person in people:
+        for mention in person.mentions:
+            direction = direction_at(mention.block, mention.start)
+            if direction is not None and mention.block in scene_of:
+                covered.setdefault(scene_of[mention.block], set()).add(f"person:{person.key}")
+                if direction.kind is not None:
+                    direction.terms.insert(0, person.display_name)
+    for scene, needs in per_scene.items():
+        for need in needs:
+            direction = direction_at(need.block, need.start)
+            if direction is None:
+                continue
+            covered.setdefault(scene, set()).add(need.key)
+            if direction.kind is not None:
+                direction.terms.extend(need.terms)
+    pictured_rows = {d.block + 1 for d in directions}  # the A/V row after its PICTURE block
+    for scene, needs in per_scene.items():
+        for need in needs:
+            if need.block in pictured_rows and need.kind in _PICTURE_KINDS and not need.key.startswith("direction:"):
+                covered.setdefault(scene, set()).add(need.key)
+    for direction in directions:
+        scene = scene_of.get(direction.block)
+        if scene is None or direction.kind is None:
+            continue
+        names = {t.casefold() for t in direction.terms if not t.isdigit()}
+        for need in per_scene.get(scene, ()):
+            if need.kind is direction.kind is FootageKind.DOCUMENT and names & {t.casefold() for t in need.terms}:
+                covered.setdefault(scene, set()).add(need.key)
+        per_scene.setdefault(scene, []).append(_Need(
+            direction.block, direction.start, direction.end, direction.kind,
+            f"direction:{direction.block}:{direction.start}", direction.description,
+            [t for t in direction.terms if t], 0.8, direction.era,
+        ))
+    for scene, keys in covered.items():
+        per_scene[scene] = [
+            need for need in per_scene.get(scene, []) if need.key.startswith("direction:") or need.key not in keys
+        ]
 
 
 def _scene_index(document: ScriptDocument, scenes: Sequence[SceneDraft]) -> dict[int, int]:
@@ -279,7 +355,8 @@ def _scan_block(
 ) -> Iterable[_Need]:
     """Every pattern once over one block (the rarer ones only where a cue word occurs)."""
     taken: list[tuple[int, int]] = []
-    for match in finditer_near(vocab.BUILDING, reading.anchor_spans(index, vocab.BUILDING_ANCHOR), text, 80, 60):
+    buildings = [hit for hit in reading.anchor_spans(index, vocab.BUILDING_ANCHOR) if _may_name_building(text, hit)]
+    for match in finditer_near(vocab.BUILDING, buildings, text, 80, 60):
         name = _LEADING_ARTICLE.sub("", match.group(0).strip())
         start = match.end() - len(name)
         if name.split(" ")[0].lower() in _NOT_A_NAME:
@@ -337,6 +414,31 @@ def _scan_block(
             continue
         yield _Need(index, match.start(), match.end(), FootageKind.MAP_GRAPHIC, f"map:{_norm(phrase)}",
                     f"Map: {phrase}", [match.group("place") or phrase], 0.5)
+
+
+def _may_name_building(text: str, hit: tuple[int, int]) -> bool:
+    """Whether a building noun can be part of a name: it, the word before or the word after is capitalised.
+
+    Every branch of :data:`vocab.BUILDING` needs one of the three ("Hotel
+    Lux", "Metropol hotel", "улица Горького"), so the other hits ("the
+    house", "at work") are not worth a search.
+    """
+    start, end = hit
+    if text[start].isupper():
+        return True
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    if before < start:
+        word = before
+        while word > 0 and (text[word - 1].isalnum() or text[word - 1] in "_-"):
+            word -= 1
+        if word < before and text[word].isupper():
+            return True
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return after > end and after < len(text) and text[after].isupper()
 
 
 def _event(index: int, text: str, match: re.Match[str], scene: _Scene, reading: ScriptReading) -> _Need | None:
@@ -448,6 +550,8 @@ def _deduplicated(needs: list[_Need]) -> list[_Need]:
             continue  # "Уральский" inside "Уральский рабочий"
         if need.article_by and _join_newspaper(need, result):
             continue
+        if need.key.startswith("document:document:") and _join_document(need, result):
+            continue
         if need.kind is not FootageKind.PHOTO and any(
             b == need.block and s <= need.start and need.end <= e for b, s, e in occupied
         ):
@@ -478,6 +582,20 @@ def _join_newspaper(article: _Need, logged: list[_Need]) -> bool:
         if need.key.startswith("newspaper:"):
             need.description = f"{need.description} — article by {article.article_by}"
             need.terms = need.terms + article.terms
+            return True
+    return False
+
+
+def _join_document(quoted: _Need, logged: list[_Need]) -> bool:
+    """A quotation read from an unnamed document joins the ledger or notebook just named."""
+    for need in reversed(logged):
+        if need.block < quoted.block - 1:
+            return False
+        if need.kind is FootageKind.DOCUMENT and need.key.startswith("object:"):
+            author = quoted.terms[0] if quoted.terms and quoted.terms[0] != "document" else ""
+            if author and author not in need.terms:
+                need.description = f"{need.description} by {author}"
+            need.terms = need.terms + [t for t in quoted.terms if t != "document"]
             return True
     return False
 

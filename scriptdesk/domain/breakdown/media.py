@@ -16,24 +16,33 @@ from scriptdesk.domain.enums import Medium
 from scriptdesk.domain.model import ScriptDocument
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]*[A-ZА-ЯЁ])")
-_NEWSPAPER_WORDS = (
+NEWSPAPER_WORDS = (
     r"Pravda|Izvestia|Izvestiya|Trud|Iskra|Times|Gazette|Herald|Tribune|Chronicle|Courier|Post|"
+    r"Echo|Star|Mail|Express|Bulletin|Standard|Dispatch|Despatch|"
     r"Journal|Advertiser|Mercury|Observer|Guardian|Telegraph|Examiner|Inquirer|Sentinel|"
     r"Messenger|Clarion|Правда|Правды|Правде|Известия|Известиях|Искра|Искре"
 )
-NEWSPAPERS = re.compile(rf"\b((?:[A-ZА-ЯЁ][\w-]+\s+)?(?:{_NEWSPAPER_WORDS}))\b")
+NEWSPAPERS = re.compile(rf"\b((?:[A-ZА-ЯЁ][\w-]+\s+)?(?:{NEWSPAPER_WORDS}))\b")
 _TOLD_NEWSPAPER = re.compile(
     rf"\b(?:told|to|gave|интервью)\s+(?:an interview to\s+)?(?:the\s+)?(?:[A-ZА-ЯЁ][\w-]+\s+){{0,2}}"
-    rf"(?:{_NEWSPAPER_WORDS})\b"
+    rf"(?:{NEWSPAPER_WORDS})\b"
 )
+# Where words are a speech: said at (not about) a meeting, in a speech, on trial.
 SPEECH_SETTING = re.compile(
-    r"\b(?:congress|plenum|conference|meeting|session|speech|report|rally|court|trial|"
-    r"address|съезде|пленуме|заседании|речи|докладе|митинге|суде)\b",
+    r"\b(?:at|in|to|before|from|during|on|addressing|addressed)\s+(?:the\s+|a\s+|an\s+|this\s+|"
+    r"that\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:congress|plenum|conference|meeting|"
+    r"session|speech|rally|court|trial|assembly|hearing|inquiry|debate)\b|"
+    r"\b(?:addressing|addressed)\b|\b(?:told|before)\s+(?:the\s+)?(?:court|congress|plenum|"
+    r"conference|meeting|session|rally|assembly|tribunal|jury|inquiry)\b|"
+    r"\b(?:на|в|во)\s+(?:[а-яё-]+\s+){0,2}?(?:съезде|пленуме|заседании|собрании|митинге|конференции|"
+    r"речи|докладе|выступлении|суде|сессии)\b",
     re.IGNORECASE,
 )
 # A thing, not a person, "says": the words are written ("It says, «…»").
 THING_SAYS = re.compile(
-    r"\b(?:it|this|one|the line|the entry)\s+(?:says|said|reads|read)\b", re.IGNORECASE
+    r"\b(?:it|its|this|one|the\s+(?:line|entry|page|note|text))(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:says|said|reads|read|ends|begins|runs)\b|"
+    r"\b(?:гласит|гласила)\b", re.IGNORECASE
 )
 _IN_NEWSPAPER = re.compile(
     r"\b(?:in|в|во)\s+(?:the\s+)?\*?(?:Pravda|Izvestia|Izvestiya|Trud|Iskra|Правде|Известиях|Искре)"
@@ -52,6 +61,10 @@ def medium_of_clause(
     recipient: str | None, speaker: str | None,
 ) -> Medium:
     """The medium the attribution speaks of: the first medium noun, else the verbs."""
+    nouns = word_table("medium_nouns")
+    first_noun = next((nouns[word] for word in words if word in nouns), None)
+    if first_noun == "letter":
+        return Medium.LETTER  # "In a short letter to the Echo he wrote:"
     if _IN_NEWSPAPER.search(lead_in) or _TOLD_NEWSPAPER.search(lead_in) or (
         speaker and not speaker.islower() and NEWSPAPERS.search(speaker)
     ):

@@ -67,6 +67,12 @@ _ROLE_CUES = frozenset(
 )
 
 
+# A quoted title after the word that announces it: its capitals name nobody.
+_TITLE_AFTER_CUE = re.compile(
+    r"(?:entitled|titled|headlined|headline|heading|caption|под названием|заголовком)\s*[,:]?\s*"
+    r"[«\"“„*]([^»\"”“*\n]{1,120})[»\"”“*]",
+    re.IGNORECASE,
+)
 _TITLE_BEFORE = re.compile(
     r"(?<![\w-])(Mr|Mrs|Ms|Dr|Prof|Mme|Mlle|Rev|Capt|Col|Gen|Lt|Sgt)\.\s*$"
 )
@@ -122,9 +128,12 @@ def collect_runs(
         if block_index in skip_blocks:
             continue
         text = block.text
+        titles_here = [title.span(1) for title in _TITLE_AFTER_CUE.finditer(text)]
         for match in NAME_RUN.finditer(text):
             words = match.group().split()
             start = match.start()
+            if any(first <= start < last for first, last in titles_here):
+                continue  # under the headline "Who Will Pay for the Wall?"
             before = text[max(0, start - 60) : start]
             cue = False
             # Leading titles and sentence openers are cues or noise, not the name.

@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).with_name("data")
+# The name helpers below are pure and called for every capitalised word of a
+# script, over and over for the same words: their answers are cached.
+_CACHE_SIZE = 65536
 
 _POSSESSIVE = re.compile(r"(?:['’ʼ]s|['’ʼ])$")
 
@@ -52,6 +55,16 @@ _SURNAME_SHAPE_CYRILLIC = re.compile(
 
 # Russian surname endings (declined form -> nominative endings to try).
 _SURNAME_CASES = (
+    ("ской", ("ский", "ская")),
+    ("цкой", ("цкий", "цкая")),
+    ("скую", ("ский", "ская")),
+    ("цкую", ("цкий", "цкая")),
+    ("ская", ("ский",)),
+    ("цкая", ("цкий",)),
+    ("ском", ("ский",)),
+    ("цком", ("цкий",)),
+    ("ским", ("ский",)),
+    ("цким", ("цкий",)),
     ("ого", ("ий", "ой", "ый")),
     ("ому", ("ий", "ой", "ый")),
     ("ими", ("ий",)),
@@ -59,7 +72,9 @@ _SURNAME_CASES = (
     ("им", ("ий",)),
     ("ом", ("", "ой")),
     ("ем", ("", "й", "ь")),
-    ("ой", ("а", "ая")),
+    # "Марковой" is Маркова's genitive, dative, instrumental or prepositional;
+    # the masculine stem comes first so both sexes fold onto one key.
+    ("ой", ("", "а", "ая")),
     ("ую", ("ая",)),
     ("а", ("",)),
     ("у", ("", "а")),
@@ -132,16 +147,19 @@ def _russian_name_forms(name: str) -> list[str]:
     return [name + ending for ending in _CONSONANT_ENDINGS]
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def strip_possessive(word: str) -> str:
     """The word without an English possessive ending ("Kamenev's" -> "Kamenev")."""
     return _POSSESSIVE.sub("", word)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def given_name(word: str) -> tuple[str, bool] | None:
     """(nominative, is a woman's name) when ``word`` is a known given name."""
     return _given_name_forms().get(strip_possessive(word).casefold())
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def is_patronymic(word: str) -> bool:
     """Whether a word is shaped like a Russian patronymic (Latin or Cyrillic)."""
     word = strip_possessive(word)
@@ -149,6 +167,7 @@ def is_patronymic(word: str) -> bool:
     return bool(pattern.match(word))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def patronymic_lemma(word: str) -> str:
     """The nominative of a patronymic ("Борисовича" -> "Борисович")."""
     word = strip_possessive(word)
@@ -160,12 +179,14 @@ def patronymic_lemma(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def is_cyrillic(word: str) -> bool:
     """Whether a word is written in Cyrillic letters."""
     return bool(_CYRILLIC.search(word))
 
 
-def surname_candidates(word: str) -> list[str]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def surname_candidates(word: str) -> tuple[str, ...]:
     """Possible nominative forms of a surname, most likely first.
 
     Latin-script surnames only lose a possessive; Cyrillic ones also lose a
@@ -175,15 +196,16 @@ def surname_candidates(word: str) -> list[str]:
     """
     word = strip_possessive(word)
     if not _CYRILLIC.search(word):
-        return [word]
+        return (word,)
     found = [word]
     for ending, restorations in _SURNAME_CASES:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]
             found.extend(stem + restored for restored in restorations)
-    return found
+    return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def looks_like_surname(word: str) -> bool:
     """Whether a capitalised word has a typical (East European) surname shape."""
     base = strip_possessive(word)
@@ -193,6 +215,7 @@ def looks_like_surname(word: str) -> bool:
     return bool(shape.search(base))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def feminine_surname(surname: str) -> str:
     """The feminine form of a Russian-style surname ("Serebryakov" -> "Serebryakova")."""
     for masculine, feminine in (
@@ -226,6 +249,11 @@ def split_name(words: list[str], extra_given: Collection[str] = ()) -> NameParts
     surname Kamenev. Returns None when the words cannot be a name (too many
     words, or an initial given name followed by non-name words).
     """
+    return _split_name(tuple(words), frozenset(extra_given) if extra_given else frozenset())
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _split_name(words: tuple[str, ...], extra_given: frozenset[str]) -> NameParts | None:
     if not words or len(words) > 4:
         return None
     if len(words) == 1 and is_patronymic(words[0]):

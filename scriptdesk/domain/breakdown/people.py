@@ -21,6 +21,11 @@ from __future__ import annotations
 from scriptdesk.domain.breakdown.name_runs import NameRun, collect_runs, name_parts
 from scriptdesk.domain.breakdown.names import NameParts, strip_possessive, word_table
 from scriptdesk.domain.breakdown.people_registry import PeopleRegistry, PersonRecord
+from scriptdesk.domain.breakdown.transcript_lines import (
+    find_transcript_lines,
+    is_role_label,
+    label_person,
+)
 from scriptdesk.domain.breakdown.voices import find_voices
 from scriptdesk.domain.model import PersonDraft, ScriptDocument
 
@@ -32,12 +37,19 @@ def find_people(document: ScriptDocument, skip_blocks: set[int]) -> list[PersonD
     """Every person named in the document's blocks except ``skip_blocks``."""
     runs, mid_sentence = collect_runs(document, skip_blocks)
     registry = PeopleRegistry(mid_sentence)
-    cues = {
-        index: voice.person for index, voice in find_voices(document, skip_blocks).items()
+    cues = [
+        (index, voice.person) for index, voice in find_voices(document, skip_blocks).items()
         if voice.person
-    }
+    ]
     # A cue "JOHAN EKHOLM" vouches for "Johan" as a given name.
-    vouched = {given for given in map(_cue_given_name, cues.values()) if given}
+    vouched = {given for given in (_cue_given_name(name) for _, name in cues) if given}
+    # A transcript's speaker labels ("TANSLEY:", "Сомов П. И.") name people too.
+    cues.extend(
+        (line.block, label_person(line.label))
+        for line in find_transcript_lines(document, skip_blocks)
+        if line.in_run and not is_role_label(line.label)
+    )
+    cues.sort(key=lambda cue: cue[0])
     parts_of = [name_parts(run, vouched) for run in runs]
     # Surnames introduced with a given name anywhere make their bare use a
     # person even before the introduction ("Eisenstein came often" ... later
@@ -56,17 +68,16 @@ def find_people(document: ScriptDocument, skip_blocks: set[int]) -> list[PersonD
 
 def _first_pass(
     runs: list[NameRun], parts_of: list[NameParts | None], registry: PeopleRegistry,
-    cues: dict[int, str],
+    cues: list[tuple[int, str]],
 ) -> list[PersonRecord | None]:
     """Resolve full names, relatives and cues in script order; None for the rest."""
     resolved: list[PersonRecord | None] = []
     pending_kin: tuple[str, str] | None = None
     pending_end = (-1, -1)
-    cue_blocks = sorted(cues)
     next_cue = 0
     for run, parts in zip(runs, parts_of, strict=True):
-        while next_cue < len(cue_blocks) and cue_blocks[next_cue] <= run.block:
-            registry.add_speaker_cue(cues[cue_blocks[next_cue]], cue_blocks[next_cue])
+        while next_cue < len(cues) and cues[next_cue][0] <= run.block:
+            registry.add_speaker_cue(cues[next_cue][1], cues[next_cue][0])
             next_cue += 1
         kin = pending_kin if pending_kin and (run.block, run.start) <= pending_end else None
         pending_kin = None
@@ -81,8 +92,8 @@ def _first_pass(
                 pending_kin = (registry.surname_key(strip_possessive(parts.surname)), run.kin[1])
                 pending_end = (run.block, run.end + _KIN_REACH)
         resolved.append(person)
-    for block in cue_blocks[next_cue:]:
-        registry.add_speaker_cue(cues[block], block)
+    for block, name in cues[next_cue:]:
+        registry.add_speaker_cue(name, block)
     return resolved
 
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from scriptdesk.domain.breakdown.names import word_table
+from scriptdesk.domain.breakdown.transcript_lines import find_transcript_lines
 from scriptdesk.domain.breakdown.voices import READING, find_voices, spoken_words
 from scriptdesk.domain.enums import BlockKind
 from scriptdesk.domain.model import QuotationDraft, ScriptDocument, Span
@@ -61,6 +62,13 @@ _BUILDING_WORDS = re.compile(
     r"(?:^|\s)(?:[Дд]ом[аеуо]?м?|[Дд]вор[ео]ц\w*|[Гг]остиниц\w*|[Тт]еатр\w*|[Бб]ашн\w*|[Сс]обор\w*)(?:\s|$)"
 )
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# Words right before a quoted title: a headline or caption is a title, not a quotation.
+_TITLED = re.compile(
+    r"(?:entitled|titled|headlined|headed|captioned|under the (?:head(?:line|ing)|title|caption)|"
+    r"with the (?:headline|caption|title)|под (?:названием|заголовком)|с заголовком|"
+    r"озаглавлен\w*)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
 _MINOR_WORDS = frozenset(
     "a an the of on in at to for and or with from by as into over under upon against "
     "de la le von van der".split()
@@ -147,43 +155,52 @@ def quotation_end(quotation: QuotationDraft) -> Span:
 def _with_readings(
     document: ScriptDocument, pairs: list[_Quoted], skip_blocks: set[int]
 ) -> list[_Quoted]:
-    """Mark or add the quotation each reader's block is.
+    """Mark or add the quotation each reader's block and transcript line is.
 
-    A pair of marks around all of a block's words is that quotation; else a
-    pair without marks is made for the words, and the top-level quotes inside
+    A pair of marks around all of the words is that quotation; else a pair
+    without marks is made for the words, and the top-level quotes inside
     them become nested in it.
     """
-    readings = {
-        index: voice for index, voice in find_voices(document, skip_blocks).items()
-        if voice.role == READING
-    }
-    if not readings:
+    voiced = _voiced_spans(document, skip_blocks)
+    if not voiced:
         return pairs
     by_block: dict[int, list[_Quoted]] = {}
     for pair in pairs:
         by_block.setdefault(pair.open_block, []).append(pair)
     added: list[_Quoted] = []
-    for index, voice in readings.items():
-        start, end = spoken_words(document.blocks[index].text, voice)
-        if start >= end:
-            continue
-        inside = by_block.get(index, [])
+    for index, start, end in voiced:
+        inside = [
+            pair for pair in by_block.get(index, [])
+            if start - 1 <= pair.open_at and pair.close_block == index and pair.close_at <= end
+        ]
         whole = next(
-            (pair for pair in inside
-             if pair.open_at == start and pair.close_block == index and pair.close_at == end - 1),
-            None,
+            (pair for pair in inside if pair.open_at == start and pair.close_at == end - 1), None
         )
         if whole is not None:
             whole.reading = True
             continue
         reading = _Quoted(index, start - 1, index, end, None, False, reading=True)
         for pair in inside:
-            if pair.parent is None and pair.close_block == index:
+            if pair.parent is None:
                 pair.parent = reading
         added.append(reading)
     pairs.extend(added)
     pairs.sort(key=lambda pair: (pair.open_block, pair.open_at))
     return pairs
+
+
+def _voiced_spans(document: ScriptDocument, skip_blocks: set[int]) -> list[tuple[int, int, int]]:
+    """(block, start, end) of the words of every reader's block and transcript line."""
+    spans = []
+    for index, voice in find_voices(document, skip_blocks).items():
+        if voice.role == READING:
+            start, end = spoken_words(document.blocks[index].text, voice)
+            if start < end:
+                spans.append((index, start, end))
+    for line in find_transcript_lines(document, skip_blocks):
+        if line.in_run and line.words_start < line.words_end:
+            spans.append((line.block, line.words_start, line.words_end))
+    return spans
 
 
 # --- pairing the marks ---------------------------------------------------
@@ -360,7 +377,7 @@ def _classify(document: ScriptDocument, pair: _Quoted, text: str) -> tuple[str, 
     )
     multi = pair.open_block != pair.close_block
     # "that" after a verb of saying is a conjunction: wrote that "enemies ...".
-    determiner = previous_word in _DETERMINERS and not before.rstrip().endswith(":") and not (
+    determiner = previous_word in _DETERMINERS and not before.rstrip().endswith((":", ".", "!", "?", "…")) and not (
         previous_word == "that" and len(previous) > 1 and previous[-2] in cues
     )
     nested = pair.parent is not None
@@ -368,7 +385,7 @@ def _classify(document: ScriptDocument, pair: _Quoted, text: str) -> tuple[str, 
     title_like = title_case and len(words) >= 2 and not _CYRILLIC.search(text)
     if multi or (colon_before and not title_like and len(words) >= 1):
         return "quotation", 0.95
-    if previous_word in titles or re.search(r"(?:entitled|titled|под названием)\s*$", before):
+    if previous_word in titles or _TITLED.search(before):
         return titles.get(previous_word, "work_title"), 0.0
     if (_NICKNAME_BEFORE.search(before) or _CALLED.search(before)) and len(words) <= 5 and not (
         sentence_like and len(words) >= 3

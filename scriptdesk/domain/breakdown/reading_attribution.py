@@ -130,21 +130,25 @@ def _leading_narration(document: ScriptDocument, block_index: int) -> str:
 def family_speaker(
     document: ScriptDocument,
     quotation: QuotationDraft,
-    outer: QuotationDraft,
+    writer_key: str,
+    context_start: int,
     lead_in: str,
     people: list[PersonDraft],
 ) -> str | None:
-    """Who a family word or pronoun in a remark quoted inside a writer's words is.
+    """Who a family word or pronoun in a remark quoted inside someone's own words is.
 
-    In Henry Aldous's memoir, "Mother ... She told me, '…'" is his mother:
-    the one other person of the writer's surname and of that sex (the most
-    mentioned, when several). Returns None when the text does not say.
+    In Henry Aldous's memoir, "Mother ... She told me, '…'" is his mother,
+    and in Margaret Ellery's interview "Dad always said, '…'" is her father:
+    the one other person of the writer's or speaker's surname and of that sex
+    (the most mentioned, when several). ``context_start`` is where the
+    writer's words start in the quotation's block. Returns None when the
+    text does not say.
     """
-    writer = next((person for person in people if person.key == outer.speaker), None)
+    writer = next((person for person in people if person.key == writer_key), None)
     if writer is None:
         return None
     block = document.blocks[quotation.span.block].text
-    opening = block[outer.span.start : quotation.span.start]
+    opening = block[context_start : quotation.span.start]
     sentences = _SENTENCE_SPLIT.split(opening)
     own = re.findall(r"[\w-]+", (sentences[-1] if sentences else lead_in).casefold())
     earlier = re.findall(r"[\w-]+", " ".join(sentences[-3:-1]).casefold())
@@ -155,15 +159,24 @@ def family_speaker(
         if pronoun is None or pronoun not in kin:
             return None
         sex = pronoun
-    surname = writer.display_name.split()[-1]
+    surname = _surname_stem(writer.display_name.split()[-1])
     relatives = [
         person for person in people
-        if person.key != writer.key and person.display_name.split()[-1] == surname
+        if person.key != writer.key and _surname_stem(person.display_name.split()[-1]) == surname
         and person_sex(person) in (sex, None)
     ]
     if not relatives:
         return None
     return max(relatives, key=lambda person: len(person.mentions)).key
+
+
+def _surname_stem(surname: str) -> str:
+    """A surname without its feminine ending, so "Маркова" and "Марков" are one family."""
+    for feminine, masculine in (("ская", "ский"), ("цкая", "цкий"), ("ova", "ov"), ("eva", "ev"),
+                                ("ina", "in"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин")):
+        if surname.endswith(feminine):
+            return surname[: -len(feminine)] + masculine
+    return surname
 
 
 def person_sex(person: PersonDraft) -> str | None:

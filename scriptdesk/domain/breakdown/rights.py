@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from scriptdesk.domain.breakdown import footage_vocabulary as vocab
+from scriptdesk.domain.breakdown.picture_directions import captioned_names
 from scriptdesk.domain.breakdown.reference_data import known_death_year
 from scriptdesk.domain.breakdown.text_tools import ScriptReading, StemAnchor, shorten
 from scriptdesk.domain.enums import BlockKind, FootageKind, Medium, RightsKind
@@ -81,7 +82,33 @@ def find_rights_items(
     items.extend(_footage_items(footage, quotations, quotation_items, year))
     items.extend(_portrait_items(footage))
     items.extend(_music_items(document, named_things, people, reading))
+    items.extend(_release_items(reading, people))
     return items
+
+
+def _release_items(reading: ScriptReading, people: Sequence[PersonDraft]) -> list[RightsItemDraft]:
+    """An interview release for every person the script interviews or captions on screen."""
+    by_name = {name.casefold(): person for person in people for name in [person.display_name, *person.variants]}
+    items: list[RightsItemDraft] = []
+    seen: set[str] = set()
+    for name, block, start, end in captioned_names(reading):
+        person = by_name.get(name.casefold())
+        if person is None and not _PLAIN_NAME.fullmatch(name):
+            continue  # "SUPER: Kessmouth, 1912" captions a place, not a person
+        shown = person.display_name if person is not None else name
+        if shown.casefold() in seen:
+            continue
+        seen.add(shown.casefold())
+        items.append(RightsItemDraft(
+            kind=RightsKind.RELEASE, subject=f"Interview release: {shown}", span=Span(block, start, end),
+            holder=shown, confidence=0.7,
+            public_domain_reasoning="An interviewee's signed release covers their appearance and words in the "
+            f"film, its trailers and its sales. {GUIDANCE}",
+        ))
+    return items
+
+
+_PLAIN_NAME = re.compile(r"[A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ][\w’'-]+){1,3}")
 
 
 def public_domain_hint(
@@ -254,8 +281,13 @@ def _footage_items(
     item_of_quotation = {q: item for item in quotation_items for q in item.quotation_indexes}
     quoted_works = _quoted_works(quotation_items)
     for index, need in enumerate(footage):
-        if need.kind is FootageKind.PHOTO:
+        if is_inferred_portrait(need):
             continue  # see _portrait_items
+        shown_quote = _quotation_item_naming(need, quotation_items)
+        if shown_quote is not None:
+            # The letter the script shows and reads: cleared with the quotation.
+            shown_quote.footage_indexes.append(index)
+            continue
         if need.kind is FootageKind.DOCUMENT and (need.span.block, need.span.start) in quoted_at:
             # The letter or diary a quotation is read from: cleared with that quotation.
             item = item_of_quotation.get(quoted_at[(need.span.block, need.span.start)])
@@ -271,6 +303,8 @@ def _footage_items(
         if made is None:
             continue
         key = made.subject.lower()
+        if need.kind is FootageKind.PHOTO:
+            key = f"photo in block {need.span.block}"  # a pan across the photograph just named is that photograph
         if key in by_description:
             by_description[key].footage_indexes.append(index)
             continue
@@ -314,6 +348,25 @@ def _quoted_work_item(
     return None
 
 
+def is_inferred_portrait(need: FootageNeedDraft) -> bool:
+    """A portrait the engine proposes for a person ("Portrait of Anna Voss"), not one the script directs."""
+    return need.kind is FootageKind.PHOTO and bool(_BARE_PORTRAIT.fullmatch(need.description))
+
+
+# "Portrait of Jonas Berg": a name and nothing else (a direction describes its picture further).
+_BARE_PORTRAIT = re.compile(r"Portrait of (?:[^\W\d][\w’'.-]*\s?){1,5}")
+
+
+def _quotation_item_naming(
+    need: FootageNeedDraft, quotation_items: list[RightsItemDraft]
+) -> RightsItemDraft | None:
+    """The quotation item whose author a document on screen names first ("Letter, Samuel Carrow to ...")."""
+    if need.kind is not FootageKind.DOCUMENT or not need.search_terms:
+        return None
+    first = need.search_terms[0].casefold()
+    return next((item for item in quotation_items if item.author and item.author.casefold() == first), None)
+
+
 def _portrait_items(footage: Sequence[FootageNeedDraft]) -> list[RightsItemDraft]:
     """Portrait photographs: one item per person the film keeps returning to, one for the rest.
 
@@ -324,7 +377,7 @@ def _portrait_items(footage: Sequence[FootageNeedDraft]) -> list[RightsItemDraft
     """
     by_person: dict[str, list[int]] = {}
     for index, need in enumerate(footage):
-        if need.kind is FootageKind.PHOTO:
+        if is_inferred_portrait(need):
             by_person.setdefault(need.description, []).append(index)
     reasoning = ("Photograph: the photographer (often unknown) or the archive holds the rights; record the archive "
                  f"and its reproduction terms. {GUIDANCE}")

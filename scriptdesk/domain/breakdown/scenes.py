@@ -9,7 +9,8 @@ the text allows. Every scene gets a short title, the dates it speaks of and a
 runtime estimated from its spoken words at the production's pace.
 
 The title and summary before the screenplay proper belong to no scene
-(:func:`front_matter_blocks`).
+(:func:`front_matter_blocks`); a section heading ("Part Two") opens the
+scene that follows it.
 """
 
 from __future__ import annotations
@@ -46,10 +47,25 @@ _MONTH_OR_SEASON = re.compile(
     r"|Spring|Summer|Autumn|Winter|Fall|Meanwhile|Then|Later)$"
 )
 _HEADING_PUNCTUATION = re.compile(r"^[\s:.–—-]+|[\s:.–—-]+$")
+# Words of a title page's credit line ("Documentary narration script.",
+# "Two-column script, draft of 10 February 2025", "Автор сценария ...").
+_FRONT_MATTER_CUE = re.compile(
+    r"\b(?:script|screenplay|scenario|documentary|narration|draft|written|directed|produced|author|translat\w*"
+    r"|version|credits?)\b|сценари|дикторск|документальн|автор|перев[её]д|черновик|редакци",
+    re.IGNORECASE,
+)
+_YEAR_OR_QUOTE = re.compile(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b|[\"“”«»„]")
+_TITLE_PAGE_WORDS = 40  # more than this under a title is the film's opening, not its credits
+_NOT_SPOKEN = frozenset({BlockKind.HEADING, BlockKind.NOTE, BlockKind.TRANSITION, BlockKind.PICTURE})
 
 
 def front_matter_blocks(document: ScriptDocument) -> set[int]:
-    """Blocks before the screenplay proper: the summary section and what precedes it."""
+    """Blocks before the screenplay proper: the title page, the summary section and what precedes it."""
+    return _summary_section(document) | _title_page(document)
+
+
+def _summary_section(document: ScriptDocument) -> set[int]:
+    """The summary run, its heading, and everything before it when that is only headings."""
     blocks = document.blocks
     summary = [i for i, b in enumerate(blocks) if b.kind is BlockKind.SUMMARY]
     if not summary:
@@ -69,6 +85,43 @@ def front_matter_blocks(document: ScriptDocument) -> set[int]:
         if index > 0 and blocks[index].kind is BlockKind.SUMMARY and blocks[index - 1].kind is BlockKind.HEADING:
             skipped.add(index - 1)
     return skipped
+
+
+def _title_page(document: ScriptDocument) -> set[int]:
+    """The script's title heading and the credit lines under it, when that is all there is.
+
+    The first block is the title when it is a heading naming the document's
+    title. It and the short text under it (up to the next heading, at most
+    :data:`_TITLE_PAGE_WORDS` words, nobody speaking, another heading after
+    it) are front matter when that text reads as credits ("Documentary
+    narration script.") or carries no date and no quotation. A section
+    heading ("Part One") is no title: it opens the scene that follows it.
+    """
+    blocks = document.blocks
+    if not blocks or blocks[0].kind is not BlockKind.HEADING or blocks[0].scene_heading:
+        return set()
+    heading = plain(blocks[0].text).strip(" :.").casefold()
+    title = (document.title or "").strip().casefold()
+    if not heading or not title or (title not in heading and heading not in title):
+        return set()
+    body: list[int] = []
+    index = 1
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind in (BlockKind.HEADING, BlockKind.SUMMARY) or block.scene_heading or is_section_break(block):
+            break
+        if block.kind not in (BlockKind.NARRATION, BlockKind.NOTE, BlockKind.TRANSITION):
+            return set()  # someone speaks: the film has begun
+        body.append(index)
+        index += 1
+    if index >= len(blocks) or is_section_break(blocks[index]):
+        return set()  # nothing follows, or a section break: the title heads the first scene
+    text = "\n".join(blocks[i].text for i in body)
+    if len(text.split()) > _TITLE_PAGE_WORDS:
+        return set()
+    if body and not _FRONT_MATTER_CUE.search(text) and _YEAR_OR_QUOTE.search(text):
+        return set()  # a dated or quoting opening paragraph is narration
+    return {0, *body}
 
 
 @dataclass(slots=True)
@@ -143,21 +196,50 @@ def time_context(dates: list[DateDraft]) -> str:
 
 
 def _format_scenes(document: ScriptDocument, content: list[int], reading: ScriptReading) -> list[list[int]]:
-    """Scenes cut at the format's own scene headings."""
+    """Scenes cut at the format's own scene headings.
+
+    A section heading ("Part Two: The Strike") with its synopsis and
+    transitions goes to the scene that follows it, not the one before.
+    """
     runs: list[list[int]] = []
+    section: list[int] = []  # a section heading and the unspoken blocks after it
     for index in content:
         block = document.blocks[index]
-        if block.scene_heading or not runs:
-            runs.append([index])
+        if block.scene_heading:
+            runs.append(section + [index])
+            section = []
+        elif section and block.kind in _NOT_SPOKEN:
+            section.append(index)
+        elif block.kind is BlockKind.HEADING:
+            _close_section(runs, section)
+            section = [index]
+        elif not runs or section:
+            _close_section(runs, section)
+            section = []
+            if runs:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
         else:
             runs[-1].append(index)
+    _close_section(runs, section)
     # A little preamble before the first scene heading joins that scene.
-    if len(runs) > 1 and not document.blocks[runs[0][0]].scene_heading:
-        preamble_words = sum(reading.word_count(i) for i in runs[0])
+    if len(runs) > 1 and not any(document.blocks[i].scene_heading for i in runs[0]):
+        preamble_words = sum(reading.word_count(i) for i in runs[0] if document.blocks[i].kind in SPOKEN_KINDS)
         if preamble_words < 20:
             runs[1] = runs[0] + runs[1]
             runs.pop(0)
     return runs
+
+
+def _close_section(runs: list[list[int]], section: list[int]) -> None:
+    """A section heading that no scene heading followed stays where it stands."""
+    if not section:
+        return
+    if runs:
+        runs[-1].extend(section)
+    else:
+        runs.append(list(section))
 
 
 def _prose_scenes(
@@ -272,6 +354,12 @@ def _title(
     mentions: dict[int, list[tuple[int, int, PersonDraft]]],
 ) -> str:
     """A heading's words, or the leading date, place and person of the first paragraph."""
+    for index in blocks:
+        block = document.blocks[index]
+        if block.scene_heading:  # the format's own heading, even after a section heading
+            return shorten(plain(block.text if block.kind is not BlockKind.AV_ROW else block.video or block.text), 80)
+        if block.kind not in _NOT_SPOKEN:
+            break
     headings = [i for i in blocks[:4] if document.blocks[i].kind is BlockKind.HEADING]
     first_text = next((i for i in blocks if document.blocks[i].kind is not BlockKind.HEADING), None)
     if headings and (first_text is None or headings[0] < first_text):

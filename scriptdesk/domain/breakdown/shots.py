@@ -77,7 +77,7 @@ def draft_shot_list(
         blocks = list(range(scene.first_block, scene.last_block + 1))
         spoken = [i for i in blocks if document.blocks[i].kind in SPOKEN_KINDS]
         if any(document.blocks[i].video for i in spoken):
-            scene_shots = _av_shots(document, scene_index, spoken, needs_by_block, words_per_minute)
+            scene_shots = _av_shots(document, scene_index, spoken, footage, needs_by_block, words_per_minute)
         else:
             cues = _cues(document, blocks, footage, needs_by_block, host_blocks)
             if not cues:
@@ -191,6 +191,7 @@ def _av_shots(
     document: ScriptDocument,
     scene_index: int,
     blocks: list[int],
+    footage: Sequence[FootageNeedDraft],
     needs_by_block: dict[int, list[int]],
     words_per_minute: int,
 ) -> list[ShotDraft]:
@@ -203,7 +204,11 @@ def _av_shots(
         if not video:
             shot_type = ShotType.B_ROLL
         spoken = sum(1 for _ in WORD.finditer(block.text))
-        needs = needs_by_block.get(block_index, [])
+        # The row's picture cell is the block just before it: its need is the shot's.
+        picture = needs_by_block.get(block_index - 1, []) if block.video and block_index > 0 else []
+        needs = picture + needs_by_block.get(block_index, [])
+        if picture and shot_type not in (ShotType.INTERVIEW, ShotType.HOST_ON_CAMERA):
+            shot_type = _SHOT_TYPES.get(footage[picture[0]].kind, ShotType.ARCHIVAL)
         shots.append(
             ShotDraft(
                 scene_index, "", shorten(video, 200) or "B-roll", shot_type,

@@ -130,7 +130,8 @@ def _voice(name: str, directions: list[str], words_start: int, interviewees: set
     person, narrating = _person_of_cue(name, directions)
     if narrating or person is None:
         return Voice(NARRATION, None, direction, words_start=words_start)
-    medium = _medium_named(direction)
+    # "(interview, her study)" names no medium the words are read from.
+    medium = _medium_named("; ".join(part for part in directions if not _INTERVIEW_MARK.search(part)))
     explicit_reading = medium is not None or any(
         _READING_MARK.search(part) for part in directions if not _INTERVIEW_MARK.search(part)
     )

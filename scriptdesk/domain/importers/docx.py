@@ -15,15 +15,18 @@ Blocks, in reading order:
   (VIDEO | AUDIO, PICTURE | SOUND, ВИДЕО | АУДИО, ИЗОБРАЖЕНИЕ | ЗВУК, in any
   case) -> one AV_ROW per row, ``video`` = picture cell, ``text`` = sound
   cell, ``speaker`` = a capitalised label opening the sound cell
-  ("NARRATOR:", "ANNA VOSS (sync):"; the label stays in the text). A picture
-  cell opening with SCENE/СЦЕНА, a scene number ("12.",
-  "4A)") or INT./EXT. marks ``scene_heading=True``; a row merged across the
-  table -> HEADING with ``scene_heading=True``;
+  ("NARRATOR:", "ANNA VOSS (sync):"; the label stays in the text). A
+  non-empty picture cell is also a PICTURE block of its own just before the
+  row, so that what the picture shows (dates, archive photographs, film
+  clips) has block-relative spans like everything else. A picture cell
+  opening with SCENE/СЦЕНА, a scene number ("12.", "4A)") or INT./EXT. marks
+  ``scene_heading=True`` on that PICTURE block, where the scene starts; a
+  row merged across the table -> HEADING with ``scene_heading=True``;
 * any other table -> one NARRATION block per row, cells separated by tabs.
 
 The document text is built here: blocks are separated by a blank line, and
 an A/V row is written as its picture cell, a line break, then its sound
-cell, so the picture stays searchable while the block covers the sound.
+cell: the PICTURE block covers the first, the AV_ROW block the second.
 """
 
 from __future__ import annotations
@@ -164,7 +167,11 @@ class _TextBuilder:
 
     def add_av_row(self, video: str, audio: str, *, scene_heading: bool) -> None:
         if video:
-            self._append(video)
+            picture_start = self._append(video)
+            self.blocks.append(
+                ScriptBlock(BlockKind.PICTURE, video, picture_start, self.length, scene_heading=scene_heading)
+            )
+            scene_heading = False  # the scene starts at its picture
             self.parts.append("\n")
             self.length += 1
             start = self.length

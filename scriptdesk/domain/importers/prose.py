@@ -41,6 +41,7 @@ _SCREENPLAY_WORDS = re.compile(
 _WORDS = re.compile(r"\w+")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”»’“)]"
+_OPENING_QUOTES = "\"“«„‘'"
 # A sentence cannot end on these words, so a paragraph ending on one of them
 # was cut by a page break even when the next part starts with a capital.
 _CONTINUING_WORDS = frozenset(
@@ -78,6 +79,7 @@ def parse_prose(text: str, *, encoding: str = "utf-8", source_name: str = "") ->
     """Split narration prose into heading, summary, narration and break blocks."""
     text = clean_text(text)
     paragraphs = _classify(text, _paragraph_ranges(text))
+    _unmark_lead_ins(text, paragraphs)
     _mark_summary(text, paragraphs)
     paragraphs = _join_page_breaks(text, paragraphs)
     blocks = [
@@ -196,6 +198,21 @@ def _is_plain_heading(body: str) -> bool:
         return False
     words = _WORDS.findall(stripped)
     return not _unclosed_quotation(stripped) and words[-1].lower() not in _CONTINUING_WORDS
+
+
+def _unmark_lead_ins(text: str, paragraphs: list[_Paragraph]) -> None:
+    """A short line ending in a colon before a quotation introduces it; it is no heading.
+
+    "Десятник Фёдор Сомов вспоминает:" above «...» is narration, where
+    "Summary:" above plain prose stays a heading.
+    """
+    for paragraph, following in zip(paragraphs, paragraphs[1:]):
+        if (
+            _cut_fragment(text, paragraph)
+            and text[paragraph.end - 1] == ":"
+            and text[following.start] in _OPENING_QUOTES
+        ):
+            paragraph.kind, paragraph.level = BlockKind.NARRATION, 0
 
 
 def _mark_summary(text: str, paragraphs: list[_Paragraph]) -> None:

@@ -16,7 +16,6 @@ from textual.screen import Screen
 
 from scriptdesk.config import current_user
 from scriptdesk.domain.errors import ConflictError, ScriptDeskError
-from scriptdesk.tui.dialogs.conflict import USE_MINE, ConflictDialog
 from scriptdesk.tui.formatting import internal_error
 from scriptdesk.tui.services_bridge import service_available, service_function
 
@@ -106,6 +105,8 @@ class WorkspaceScreen(Screen[None]):
     def _show_conflict(
         self, conflict: ConflictError, table: str, record_id: int, changes: dict[str, Any], writer: Writer | None = None
     ) -> None:
+        from scriptdesk.tui.dialogs.conflict import USE_MINE, ConflictDialog
+
         def decided(choice: str | None) -> None:
             if choice == USE_MINE:
                 # Write over theirs only because the user saw both and asked for it.

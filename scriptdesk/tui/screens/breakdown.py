@@ -87,14 +87,14 @@ class BreakdownScreen(ProductionScreen):
     BINDINGS = [
         Binding("a", "review('accepted')", "Accept", id="accept"),
         Binding("r", "review('rejected')", "Reject", id="reject"),
-        Binding("A", "accept_scene", "Accept all in scene", id="accept-scene"),
+        Binding("A", "accept_scene", "Accept all in scene", show=False, id="accept-scene"),
         Binding("e", "correct", "Correct field", id="correct"),
         Binding("s", "toggle_shots", "Shots", id="shots"),
         Binding("t", "tag", "Tag selection", id="tag"),
-        Binding("c", "correct_span", "Correct span", id="correct-span"),
-        Binding("N", "note", "Add note", id="note"),
+        Binding("c", "correct_span", "Correct span", show=False, id="correct-span"),
+        Binding("N", "note", "Add note", show=False, id="note"),
         Binding("n", "element(1)", "Next element", id="next-element"),
-        Binding("p", "element(-1)", "Previous element", id="previous-element"),
+        Binding("p", "element(-1)", "Previous element", show=False, id="previous-element"),
     ]
     """Review and correction keys."""
 

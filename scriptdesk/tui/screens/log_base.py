@@ -28,8 +28,8 @@ class LogScreen(ProductionScreen):
 
     BINDINGS = [
         Binding("f", "cycle_status", "Status filter", id="status-filter"),
-        Binding("o", "sort", "Sort by column", id="sort"),
-        Binding("ctrl+f", "focus_filter", "Filter text", id="filter"),
+        Binding("o", "sort", "Sort by column", show=False, id="sort"),
+        Binding("ctrl+f", "focus_filter", "Filter text", show=False, id="filter"),
     ]
     """Filtering and sorting keys."""
 

@@ -11,14 +11,13 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from scriptdesk.domain.errors import ScriptDeskError
-from scriptdesk.tui.dialogs.file_picker import ImportDialog, ImportRequest
-from scriptdesk.tui.dialogs.text_input import TextInputDialog
 from scriptdesk.tui.formatting import duration, internal_error, literal
 from scriptdesk.tui.screens.base import WorkspaceScreen
 from scriptdesk.tui.services_bridge import service_available, service_function
 
 if TYPE_CHECKING:
     from scriptdesk.services.queries import ProductionSummary
+    from scriptdesk.tui.dialogs.file_picker import ImportRequest
 
 
 def import_message(result: object) -> str:
@@ -141,6 +140,8 @@ class ProductionsScreen(WorkspaceScreen):
         self.app.push_screen(NewProductionDialog(), create)
 
     def action_rename_production(self) -> None:
+        from scriptdesk.tui.dialogs.text_input import TextInputDialog
+
         chosen = self.selected
         if chosen is None:
             return
@@ -159,6 +160,8 @@ class ProductionsScreen(WorkspaceScreen):
     # -- import ----------------------------------------------------------------
 
     def action_import_script(self) -> None:
+        from scriptdesk.tui.dialogs.file_picker import ImportDialog
+
         chosen = self.selected
         self.app.push_screen(ImportDialog(production=chosen.title if chosen else ""), self._start_import)
 

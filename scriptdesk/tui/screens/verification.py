@@ -82,7 +82,7 @@ class VerificationScreen(LogScreen):
         Binding("v", "verify", "Verified", id="verify"),
         Binding("x", "discrepancy", "Discrepancy", id="discrepancy"),
         Binding("n", "next_unverified", "Next unverified", id="next-unverified"),
-        Binding("p", "previous_unverified", "Prev unverified", id="previous-unverified"),
+        Binding("p", "previous_unverified", "Prev unverified", show=False, id="previous-unverified"),
     ]
     """Verification keys: no mouse needed."""
 

@@ -39,7 +39,7 @@ class PagedTable(DataTable[Text]):
 
     BINDINGS = [
         Binding("right_square_bracket", "next_page", "Next page", id="next-page"),
-        Binding("left_square_bracket", "previous_page", "Previous page", id="previous-page"),
+        Binding("left_square_bracket", "previous_page", "Previous page", show=False, id="previous-page"),
     ]
     """Page keys; the screen decides what a page contains."""
 

@@ -61,7 +61,7 @@ class ScriptTextView(VerticalScroll):
 
     BINDINGS = [
         Binding("n", "next_element", "Next element", id="next-element"),
-        Binding("p", "previous_element", "Previous element", id="previous-element"),
+        Binding("p", "previous_element", "Previous element", show=False, id="previous-element"),
     ]
     """Element cursor keys."""
 

@@ -34,9 +34,9 @@ class ShotListPanel(Vertical):
     BINDINGS = [
         Binding("plus,insert", "add_shot", "Add shot", id="add-shot"),
         Binding("x", "split_shot", "Split shot", id="split-shot"),
-        Binding("ctrl+up,left_square_bracket", "move_shot(-1)", "Move shot up", id="shot-up"),
-        Binding("ctrl+down,right_square_bracket", "move_shot(1)", "Move shot down", id="shot-down"),
-        Binding("number_sign", "renumber('scene')", "Renumber scene", id="renumber-scene"),
+        Binding("ctrl+up,left_square_bracket", "move_shot(-1)", "Move shot up", show=False, id="shot-up"),
+        Binding("ctrl+down,right_square_bracket", "move_shot(1)", "Move shot down", show=False, id="shot-down"),
+        Binding("number_sign", "renumber('scene')", "Renumber scene", show=False, id="renumber-scene"),
         Binding("R", "renumber('film')", "Renumber whole film", show=False, id="renumber-film"),
         Binding("delete", "delete_shot", "Delete shot", id="delete-shot"),
     ]
