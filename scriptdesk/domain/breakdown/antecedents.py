@@ -34,6 +34,8 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "он": "m", "его": "m", "
                 "ней": "f", "неё": "f"}
 # "She kept a diary", "Он вёл дневник": a pronoun subject opening a sentence.
 _PRONOUN_OPENING = re.compile(r"^\s*(he|she|он|она)\b", re.IGNORECASE)
+# How far back, in characters, a newspaper's full name is looked for.
+_NAME_WINDOW = 20000
 # How many blocks back the newspaper a bare "the newspaper" means may be named.
 _NEWSPAPER_REACH = 3
 _NEWSPAPER_NAME = re.compile(
@@ -222,7 +224,8 @@ def fullest_newspaper(document: ScriptDocument, block: int, offset: int, name: s
     """ "Gazette" -> "Whitby Gazette" when the script named it so before."""
     if " " in name:
         return name
-    before = document.text[: document.blocks[block].start + offset]
+    end = document.blocks[block].start + offset
+    before = document.text[max(0, end - _NAME_WINDOW) : end]
     longer = re.findall(rf"\b((?:[A-ZА-ЯЁ][\w-]+\s+){{1,2}}){re.escape(name)}\b", before)
     for prefix in reversed(longer):
         words = [word for word in prefix.split() if word not in ("The", "An", "A", "In", "On")]

@@ -40,7 +40,7 @@ SPEECH_SETTING = re.compile(
 )
 # A thing, not a person, "says": the words are written ("It says, «…»").
 THING_SAYS = re.compile(
-    r"\b(?:it|its|this|one|the\s+(?:line|entry|page|note|text))(?:\s+[\w-]+){0,2}?\s+"
+    r"\b(?:it|its|this|one|the\s+(?:line|entry|page|note|text|passage))(?:\s+[\w-]+){0,6}?\s+"
     r"(?:says|said|reads|read|ends|begins|runs)\b|"
     r"\b(?:гласит|гласила)\b", re.IGNORECASE
 )
@@ -95,13 +95,12 @@ def names_a_medium(words: list[str]) -> bool:
 
 
 def medium_before(document: ScriptDocument, lead_in: tuple[int, str, int]) -> Medium | None:
-    """A medium noun in the sentence just before a lead-in, in the same paragraph."""
+    """A medium noun in the two sentences just before a lead-in, in the same paragraph."""
     block, _, offset = lead_in
     sentences = SENTENCE_SPLIT.split(document.blocks[block].text[:offset].rstrip())
-    if not sentences or not sentences[-1].strip():
-        return None
     nouns = word_table("medium_nouns")
-    for word in re.findall(r"[\w-]+", sentences[-1].casefold()):
-        if word in nouns:
-            return Medium(nouns[word])
+    for sentence in reversed(sentences[-2:]):
+        for word in re.findall(r"[\w-]+", sentence.casefold()):
+            if word in nouns:
+                return Medium(nouns[word])
     return None

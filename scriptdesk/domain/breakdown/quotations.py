@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scriptdesk.domain.breakdown.names import word_table
+from scriptdesk.domain.breakdown.quote_kinds import classify_quoted
 from scriptdesk.domain.breakdown.transcript_lines import find_transcript_lines
 from scriptdesk.domain.breakdown.voices import READING, find_voices, spoken_words
 from scriptdesk.domain.enums import BlockKind
@@ -37,42 +37,6 @@ _SINGLE_OPENERS = frozenset("‘'‚‹")
 # How many further paragraphs a quotation may run over.
 _MAX_CONTINUATION = 8
 _ITALIC_TITLE = re.compile(r"(?<![*\w])[*_]([A-ZА-ЯЁ«\"“][^*_\n]{0,100}?)[*_](?![*\w])")
-_WORD = re.compile(r"[\w][\w'’\-]*")
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'“‘«(]*[A-ZА-ЯЁ\[]|[.!?…]\s*$")
-_STRONG_END = re.compile(r"[!?…][\"'”’»)]*\s*$|\.\.\.\s*$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s|\n)[^.!?…\n]*$")
-_DETERMINERS = frozenset(
-    "the a an this that these those its his her their our my your whose "
-    "этот эта это эти".split()
-)
-_NICKNAME_BEFORE = re.compile(
-    r"(?:known|referred to|remembered|nicknamed|dubbed|christened|called him|called her|"
-    r"прозванн\w*|известн\w*|по прозвищу|называли)\s+(?:as\s+|как\s+)?(?:the\s+|a\s+)?$",
-    re.IGNORECASE,
-)
-_CALLED = re.compile(
-    r"(?:\bcalled|\bcall|\bcalls|\bnamed|\bdubbed|\bзвали|\bзовут|\bназывали|\bназвали)"
-    r"\s+(?:(?:it|him|her|them|that\s+\w+|this\s+\w+|его|её|ее|их)\s+)?(?:just\s+|simply\s+|просто\s+)?$",
-    re.IGNORECASE,
-)
-_SO_CALLED = re.compile(r"(?:so-called|так называем\w*)\s*$", re.IGNORECASE)
-_BUILDING_WORDS = re.compile(
-    r"\b(?:House|Houses|Palace|Hotel|Theatre|Theater|Hall|Cathedral|Church|Tower|"
-    r"Castle|Museum|Station|Dom|Club|Cinema|Restaurant|Café|Cafe|Bridge)\b|"
-    r"(?:^|\s)(?:[Дд]ом[аеуо]?м?|[Дд]вор[ео]ц\w*|[Гг]остиниц\w*|[Тт]еатр\w*|[Бб]ашн\w*|[Сс]обор\w*)(?:\s|$)"
-)
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-# Words right before a quoted title: a headline or caption is a title, not a quotation.
-_TITLED = re.compile(
-    r"(?:entitled|titled|headlined|headed|captioned|under the (?:head(?:line|ing)|title|caption)|"
-    r"with the (?:headline|caption|title)|под (?:названием|заголовком)|с заголовком|"
-    r"озаглавлен\w*)\s*[,:]?\s*$",
-    re.IGNORECASE,
-)
-_MINOR_WORDS = frozenset(
-    "a an the of on in at to for and or with from by as into over under upon against "
-    "de la le von van der".split()
-)
 
 
 @dataclass(slots=True)
@@ -115,7 +79,10 @@ def find_quotations(document: ScriptDocument, skip_blocks: set[int]) -> Quotatio
         if (start_block, start) >= (end_block, end):
             continue
         text = _slice(document, start_block, start, end_block, end)
-        kind, confidence = ("quotation", 0.9) if pair.reading else _classify(document, pair, text)
+        kind, confidence = ("quotation", 0.9) if pair.reading else classify_quoted(
+            document, pair.open_block, pair.open_at, pair.close_block, pair.close_at,
+            pair.parent is not None, text,
+        )
         if kind != "quotation":
             if end_block == start_block:
                 scan.named_things.append(NamedThing(Span(start_block, start, end), text, kind))
@@ -346,80 +313,3 @@ def _slice(document: ScriptDocument, first: int, start: int, last: int, end: int
         return document.blocks[first].text[start:end]
     blocks = document.blocks
     return document.text[blocks[first].start + start : blocks[last].start + end]
-
-
-def _classify(document: ScriptDocument, pair: _Quoted, text: str) -> tuple[str, float]:
-    """("quotation", confidence) or (named-thing category, 0)."""
-    block_text = document.blocks[pair.open_block].text
-    before = block_text[max(0, pair.open_at - 120) : pair.open_at]
-    close_text = document.blocks[pair.close_block].text
-    after = close_text[pair.close_at + 1 : pair.close_at + 60]
-    words = _WORD.findall(text)
-    previous = re.findall(r"[\w-]+", before[-60:].casefold())
-    previous_word = previous[-1] if previous else ""
-    sentence_before = _SENTENCE_START.search(before)
-    sentence = (sentence_before.group() if sentence_before else before).casefold()
-    cues = word_table("speech_cues")
-    titles = word_table("title_cues")
-    speech_before = any(word in cues for word in re.findall(r"[\w-]+", sentence))
-    colon_before = bool(re.search(r"[:]\s*[*_]*\s*[\"'“„«‘‹]?\s*$", before)) or (
-        before.rstrip().endswith(":")
-    )
-    after_words = re.findall(r"[\w-]+", after[:40].casefold())[:4]
-    speech_after = bool(
-        any(word in cues for word in after_words)
-        and re.match(r"^\s*[,.!?]?\s*(?:—|–|--)?\s*\w", after)
-        and (after.startswith((",", " —", ", —", "! —", "? —", " –")) or text.rstrip()[-1:] in ",!?")
-    )
-    title_case = _is_title_case(words)
-    sentence_like = bool(_SENTENCE_BREAK.search(text.strip())) and (
-        len(words) >= 3 or _STRONG_END.search(text) is not None
-    )
-    multi = pair.open_block != pair.close_block
-    # "that" after a verb of saying is a conjunction: wrote that "enemies ...".
-    determiner = previous_word in _DETERMINERS and not before.rstrip().endswith((":", ".", "!", "?", "…")) and not (
-        previous_word == "that" and len(previous) > 1 and previous[-2] in cues
-    )
-    nested = pair.parent is not None
-
-    title_like = title_case and len(words) >= 2 and not _CYRILLIC.search(text)
-    if multi or (colon_before and not title_like and len(words) >= 1):
-        return "quotation", 0.95
-    if previous_word in titles or _TITLED.search(before):
-        return titles.get(previous_word, "work_title"), 0.0
-    if (_NICKNAME_BEFORE.search(before) or _CALLED.search(before)) and len(words) <= 5 and not (
-        sentence_like and len(words) >= 3
-    ):
-        return "nickname", 0.0
-    if _BUILDING_WORDS.search(text) and len(words) <= 8 and not sentence_like:
-        return "building", 0.0
-    if _SO_CALLED.search(before):
-        return "slogan_term", 0.0
-    if speech_after and len(words) >= 2:
-        return "quotation", 0.9
-    fragment = text[:1].islower() and not _SENTENCE_BREAK.search(text.strip()[:-1])
-    if fragment and len(words) < 5 and not speech_before:
-        sentence_like = False  # "save the situation." is a scare quote, not a remark
-    if sentence_like and len(words) >= 2 and not (determiner and not speech_before):
-        return "quotation", 0.85
-    if len(words) >= 5 and not title_case and not (determiner and not speech_before):
-        return "quotation", 0.8 if not nested else 0.75
-    if speech_before and len(words) >= 2 and not title_case and not determiner:
-        return "quotation", 0.65
-    if title_case and len(words) >= 1 and words[0][:1].isupper():
-        return "work_title", 0.0
-    if determiner and len(words) >= 2:
-        return "slogan_term", 0.0
-    return "scare_quote", 0.0
-
-
-def _is_title_case(words: list[str]) -> bool:
-    """Whether every significant word is capitalised ("The Platform of the ...")."""
-    if len(words) > 1 and words[0].casefold() in ("the", "a", "an"):
-        words = words[1:]
-    significant = [word for word in words if word.casefold() not in _MINOR_WORDS]
-    if not significant or not words[0][:1].isupper():
-        return False
-    if len(words) == 1:
-        return True
-    return all(word[:1].isupper() or word[:1].isdigit() for word in significant)

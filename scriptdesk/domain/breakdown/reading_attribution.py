@@ -133,7 +133,7 @@ def family_speaker(
     writer_key: str,
     context_start: int,
     lead_in: str,
-    people: list[PersonDraft],
+    families: dict[str, list[PersonDraft]],
 ) -> str | None:
     """Who a family word or pronoun in a remark quoted inside someone's own words is.
 
@@ -141,10 +141,14 @@ def family_speaker(
     and in Margaret Ellery's interview "Dad always said, '…'" is her father:
     the one other person of the writer's or speaker's surname and of that sex
     (the most mentioned, when several). ``context_start`` is where the
-    writer's words start in the quotation's block. Returns None when the
-    text does not say.
+    writer's words start in the quotation's block; ``families`` is
+    :func:`families_of` the script's people. Returns None when the text does
+    not say.
     """
-    writer = next((person for person in people if person.key == writer_key), None)
+    writer = next(
+        (person for family in families.values() for person in family if person.key == writer_key),
+        None,
+    ) if writer_key not in _KEY_CACHE.get(id(families), {}) else _KEY_CACHE[id(families)][writer_key]
     if writer is None:
         return None
     block = document.blocks[quotation.span.block].text
