@@ -87,7 +87,7 @@ def main(quick: bool) -> None:
     from scriptdesk.db.migrate import upgrade_to_head
     from scriptdesk.db.models import Production, Quotation, SourceDocument
     from scriptdesk.services.sources import add_source
-    from scriptdesk.services.verification import auto_verify, recheck_quotation
+    from scriptdesk.services.auto_verification import auto_verify, recheck_quotation
 
     megabytes, quotation_count, brute_sample = (2.0, 200, 10) if quick else (20.0, 1000, 100)
     rng = random.Random(1927)

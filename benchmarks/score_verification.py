@@ -52,7 +52,7 @@ def score(key_path: Path = DEFAULT_KEY) -> Scores:
     from scriptdesk.db.migrate import upgrade_to_head
     from scriptdesk.db.models import Production, Quotation
     from scriptdesk.services.sources import add_source
-    from scriptdesk.services.verification import auto_verify
+    from scriptdesk.services.auto_verification import auto_verify
 
     key = json.loads(key_path.read_text(encoding="utf-8"))
     sources_dir = key_path.parent.parent / "sources"

@@ -79,3 +79,19 @@ def resolve_database(db: str | None = None) -> DatabaseTarget:
         return DatabaseTarget(value, None)
     path = Path(value).expanduser().resolve()
     return DatabaseTarget(f"sqlite:///{path}", path)
+
+
+#: Confirmed independent sources a quotation needs to be fully verified.
+DEFAULT_REQUIRED_SOURCES = 2
+
+
+def required_sources() -> int:
+    """The independent-sources rule: ``SCRIPTDESK_REQUIRED_SOURCES`` or 2."""
+    value = os.environ.get("SCRIPTDESK_REQUIRED_SOURCES", "").strip()
+    if not value:
+        return DEFAULT_REQUIRED_SOURCES
+    if not value.isdigit() or int(value) < 1:
+        from scriptdesk.domain.errors import InvalidValueError
+
+        raise InvalidValueError(f"SCRIPTDESK_REQUIRED_SOURCES={value!r} is not a whole number of 1 or more")
+    return int(value)

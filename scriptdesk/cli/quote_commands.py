@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_auto(args: argparse.Namespace) -> int:
     """Match all quotations and print one line (or JSON record) each."""
-    from scriptdesk.services.verification import auto_verify
+    from scriptdesk.services.auto_verification import auto_verify
     from scriptdesk.services.workspace import open_workspace
 
     with open_workspace(args.db) as workspace:
@@ -90,7 +90,7 @@ def run_auto(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Quotations, optionally only those in one state."""
-    from scriptdesk.services.verification import list_quotations
+    from scriptdesk.services.verification_listing import list_quotations
     from scriptdesk.services.workspace import open_workspace
 
     with open_workspace(args.db) as workspace:
@@ -134,7 +134,7 @@ def run_show(args: argparse.Namespace) -> int:
     """A quotation, its notes and every citation."""
     from dataclasses import asdict
 
-    from scriptdesk.services.verification import show_quotation
+    from scriptdesk.services.verification_listing import show_quotation
     from scriptdesk.services.workspace import open_workspace
 
     with open_workspace(args.db) as workspace:

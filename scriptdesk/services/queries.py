@@ -396,6 +396,18 @@ def rights_page(workspace: object, production_id: int, query: ListQuery) -> Page
         )
 
 
+def prepare_lists(workspace: object, production_id: int) -> None:
+    """Read one row of each log so that their queries are compiled and cached.
+
+    Run in the background once a production is open: the first opening of
+    a long list then costs only its window of rows.
+    """
+    first = ListQuery(page_size=1)
+    quotation_page(workspace, production_id, first)
+    footage_page(workspace, production_id, first)
+    rights_page(workspace, production_id, first)
+
+
 # -- records ------------------------------------------------------------------
 
 #: The tables the workspace shows records of, by the name the services use.

@@ -1,212 +1,52 @@
-"""Verifying quotations: automatic suggestions, researchers' sign-off, the sources rule.
+"""Researchers' sign-off on quotations, and the independent-sources rule.
 
-- :func:`auto_verify` matches every quotation (of one production or all)
-  against the library and records each best match as a citation suggestion
-  (method automatic, review state suggested). It marks nothing verified, and a
-  re-run never deletes a confirmed or rejected citation or any note.
 - :func:`confirm_citation` / :func:`reject_citation` act on one suggestion;
   :func:`verify_quotation` confirms a quotation's best suggestion or cites a
   named source by hand; :func:`mark_discrepancy` records a researcher's note.
 - The independent-sources rule: a quotation confirmed in fewer independent
-  sources than :func:`required_sources` (default 2) is "verified, single source".
-- :func:`recheck_quotation` matches one edited quotation again, fast.
+  sources than :func:`~scriptdesk.config.required_sources` (default 2) is
+  "verified, single source".
+
+Automatic suggestions live in :mod:`scriptdesk.services.auto_verification`
+and listings in :mod:`scriptdesk.services.verification_listing`; both are
+re-exported here, so callers may keep importing from this module.
 """
 
 from __future__ import annotations
-
-import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from scriptdesk.config import DEFAULT_REQUIRED_SOURCES, required_sources
 from scriptdesk.db.base import utcnow
-from scriptdesk.db.models import Citation, Note, Production, Quotation, Source
+from scriptdesk.db.models import Citation, Note, Quotation, Source
 from scriptdesk.db.unit_of_work import UnitOfWork
-from scriptdesk.domain.enums import CitationMethod, MatchClass, Origin, ReviewState, VerificationState
+from scriptdesk.domain.enums import CitationMethod, MatchClass, ReviewState, VerificationState
 from scriptdesk.domain.errors import ConflictError, InvalidValueError, NotFoundError
 from scriptdesk.domain.safe_text import clean_text
+from scriptdesk.services.auto_verification import (
+    MATCHER_ACTOR,
+    QuotationVerdict,
+    auto_verify,
+    recheck_quotation,
+)
 from scriptdesk.services.sources import find_source, sessions_of
-from scriptdesk.sources.matching import QuotationMatch, QuotationMatcher
-from scriptdesk.sources.search import PassageSearch
+from scriptdesk.services.verification_listing import (
+    CLASS_ORDER,
+    CitationLine,
+    QuotationDetail,
+    QuotationRow,
+    find_quotation,
+    list_quotations,
+    show_quotation,
+)
 
-#: Confirmed independent sources a quotation needs to be fully verified.
-DEFAULT_REQUIRED_SOURCES = 2
-#: Who automatic suggestions are recorded as in the audit log.
-MATCHER_ACTOR = "scriptdesk-matcher"
-_CLASS_ORDER = {c.value: rank for rank, c in enumerate(
-    (MatchClass.NOT_FOUND, MatchClass.ALTERED, MatchClass.NORMALISED, MatchClass.EXACT))}
-
-
-def required_sources() -> int:
-    """The independent-sources rule: ``SCRIPTDESK_REQUIRED_SOURCES`` or 2."""
-    value = os.environ.get("SCRIPTDESK_REQUIRED_SOURCES", "").strip()
-    if not value:
-        return DEFAULT_REQUIRED_SOURCES
-    if not value.isdigit() or int(value) < 1:
-        raise InvalidValueError(f"SCRIPTDESK_REQUIRED_SOURCES={value!r} is not a whole number of 1 or more")
-    return int(value)
-
-
-@dataclass(slots=True)
-class QuotationVerdict:
-    """What automatic matching found for one quotation (the ``--json`` record)."""
-
-    quotation_id: int
-    text: str
-    speaker: str | None
-    match_class: str
-    score: float
-    source_id: int | None = None
-    source_title: str | None = None
-    locator: str | None = None
-    start: int | None = None  # character range in the source document's text
-    end: int | None = None
-    matched_passage: str = ""
-    passage_speaker: str | None = None
-    attribution_mismatch: bool = False
-    differences: list[dict[str, str]] = field(default_factory=list)
-    also_found: list[dict[str, object]] = field(default_factory=list)
-    citation_id: int | None = None
-
-    def as_json(self) -> dict[str, object]:
-        """A plain dictionary for ``verify --auto --json``."""
-        return {
-            "quotation_id": self.quotation_id, "text": self.text, "speaker": self.speaker,
-            "class": self.match_class, "score": self.score, "source_id": self.source_id,
-            "source": self.source_title, "locator": self.locator,
-            "range": [self.start, self.end] if self.start is not None else None,
-            "matched_passage": self.matched_passage, "passage_speaker": self.passage_speaker,
-            "attribution_mismatch": self.attribution_mismatch, "differences": self.differences,
-            "also_found": self.also_found, "citation_id": self.citation_id,
-        }
-
-
-def _verdict(quotation: Quotation, match: QuotationMatch, titles: dict[int, str]) -> QuotationVerdict:
-    hit = match.hit
-    return QuotationVerdict(
-        quotation_id=quotation.id,
-        text=quotation.text,
-        speaker=quotation.speaker_name,
-        match_class=match.match_class.value,
-        score=match.score,
-        source_id=hit.source_id if hit else None,
-        source_title=titles.get(hit.source_id) if hit else None,
-        locator=match.locator,
-        start=match.start,
-        end=match.end,
-        matched_passage=match.matched_text,
-        passage_speaker=hit.speaker if hit else None,
-        attribution_mismatch=match.attribution_mismatch,
-        differences=[{"kind": d.kind, "source": d.source, "script": d.script} for d in match.differences],
-        also_found=[
-            {"source_id": o.hit.source_id, "source": titles.get(o.hit.source_id), "locator": o.locator,
-             "class": o.match_class.value, "range": [o.start, o.end]}
-            for o in match.also_found if o.hit is not None
-        ],
-    )
-
-
-def _record(session: Session, quotation: Quotation, match: QuotationMatch) -> int | None:
-    """Store a match as suggestions, keeping every confirmed/rejected citation and note."""
-    existing = list(session.scalars(select(Citation).where(Citation.quotation_id == quotation.id)))
-    settled = [c for c in existing if c.review_state != ReviewState.SUGGESTED.value or c.method != CitationMethod.AUTOMATIC.value]
-    reusable = [c for c in existing if c not in settled]
-    found = [match, *match.also_found] if match.match_class is not MatchClass.NOT_FOUND else [match]
-    first_id: int | None = None
-    for result in found:
-        hit = result.hit
-        already = hit is not None and any(
-            c.source_id == hit.source_id and c.match_start == result.start and c.match_end == result.end
-            for c in settled
-        )
-        if already:  # confirmed or rejected before: the researcher's word stands
-            continue
-        citation = reusable.pop(0) if reusable else Citation(quotation_id=quotation.id)
-        citation.source_id = hit.source_id if hit else None
-        citation.document_id = hit.document_id if hit else None
-        citation.locator = result.locator
-        citation.matched_passage = result.matched_text or None
-        citation.match_start, citation.match_end = result.start, result.end
-        citation.score = result.score
-        citation.match_class = result.match_class.value
-        citation.attribution_mismatch = result.attribution_mismatch
-        citation.method = CitationMethod.AUTOMATIC.value
-        citation.review_state = ReviewState.SUGGESTED.value
-        session.add(citation)
-        session.flush()
-        first_id = first_id or citation.id
-    for stale in reusable:
-        if stale.note:
-            continue  # a researcher wrote on it: never silently dropped
-        session.delete(stale)
-    return first_id
-
-
-def _quotations(session: Session, production: str | None) -> list[Quotation]:
-    statement = select(Quotation).order_by(Quotation.production_id, Quotation.ordinal, Quotation.id)
-    if production:
-        found = _production(session, production)
-        statement = statement.where(Quotation.production_id == found.id)
-    return list(session.scalars(statement))
-
-
-def _production(session: Session, reference: str) -> Production:
-    reference = reference.strip()
-    production = session.get(Production, int(reference)) if reference.isdigit() else None
-    if production is None:
-        from sqlalchemy import func
-
-        production = session.scalar(select(Production).where(func.lower(Production.title) == reference.lower()))
-    if production is None:
-        raise NotFoundError(f"there is no production called {reference!r}")
-    return production
-
-
-def auto_verify(
-    workspace: object,
-    production: str | None = None,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[QuotationVerdict]:
-    """Suggest a citation for every quotation; nothing is marked verified."""
-    with UnitOfWork(sessions_of(workspace), actor=MATCHER_ACTOR, actor_kind=Origin.ENGINE) as uow:
-        session = uow.session
-        quotations = _quotations(session, production)
-        matcher = QuotationMatcher(PassageSearch(session.connection()))
-        if len(quotations) > 50:
-            matcher.prepare_for_many()
-        titles = dict(session.execute(select(Source.id, Source.title)).all())
-        verdicts = []
-        for index, quotation in enumerate(quotations):
-            match = matcher.match(quotation.text, quotation.speaker_name)
-            verdict = _verdict(quotation, match, titles)
-            verdict.citation_id = _record(session, quotation, match)
-            verdicts.append(verdict)
-            if progress is not None:
-                progress(index + 1, len(quotations))
-        return verdicts
-
-
-def recheck_quotation(workspace: object, quotation_id: int) -> QuotationVerdict:
-    """Match one (edited) quotation again and refresh its suggestions."""
-    with UnitOfWork(sessions_of(workspace), actor=MATCHER_ACTOR, actor_kind=Origin.ENGINE) as uow:
-        session = uow.session
-        quotation = _quotation(session, quotation_id)
-        match = QuotationMatcher(PassageSearch(session.connection())).match(quotation.text, quotation.speaker_name)
-        titles = dict(session.execute(select(Source.id, Source.title)).all())
-        verdict = _verdict(quotation, match, titles)
-        verdict.citation_id = _record(session, quotation, match)
-        return verdict
-
-
-def _quotation(session: Session, quotation_id: int) -> Quotation:
-    quotation = session.get(Quotation, quotation_id)
-    if quotation is None:
-        raise NotFoundError(f"there is no quotation {quotation_id}")
-    return quotation
+__all__ = [
+    "DEFAULT_REQUIRED_SOURCES", "MATCHER_ACTOR", "CitationLine", "QuotationDetail", "QuotationRow",
+    "QuotationVerdict", "auto_verify", "confirm_citation", "list_quotations", "mark_discrepancy",
+    "recheck_quotation", "reject_citation", "required_sources", "show_quotation", "verify_quotation",
+]
 
 
 def _independence_key(source: Source) -> str:
@@ -264,7 +104,7 @@ def confirm_citation(workspace: object, citation_id: int, by: str | None = None,
         if citation.source_id is None:
             raise InvalidValueError(f"citation {citation_id} found no source; name one with --source")
         _accept(citation, name, locator)
-        state = _settle_state(uow.session, _quotation(uow.session, citation.quotation_id), name)
+        state = _settle_state(uow.session, find_quotation(uow.session, citation.quotation_id), name)
         _commit_guard(uow, f"citation {citation_id}")
         return state
 
@@ -287,7 +127,7 @@ def reject_citation(workspace: object, citation_id: int, by: str | None = None, 
         citation.review_state = ReviewState.REJECTED.value
         if note.strip():
             citation.note = _appended(citation.note, name, note)
-        state = _settle_state(uow.session, _quotation(uow.session, citation.quotation_id), name)
+        state = _settle_state(uow.session, find_quotation(uow.session, citation.quotation_id), name)
         _commit_guard(uow, f"citation {citation_id}")
         return state
 
@@ -299,12 +139,12 @@ def verify_quotation(
     name = _checked_name(by)
     with UnitOfWork(sessions_of(workspace), actor=name) as uow:
         session = uow.session
-        quotation = _quotation(session, quotation_id)
+        quotation = find_quotation(session, quotation_id)
         suggestions = sorted(
             (c for c in session.scalars(select(Citation).where(Citation.quotation_id == quotation_id))
              if c.review_state == ReviewState.SUGGESTED.value and c.source_id is not None
              and c.match_class != MatchClass.NOT_FOUND.value),
-            key=lambda c: (_CLASS_ORDER.get(c.match_class or "", 0), c.score or 0.0),
+            key=lambda c: (CLASS_ORDER.get(c.match_class or "", 0), c.score or 0.0),
             reverse=True,
         )
         if source:
@@ -339,123 +179,10 @@ def mark_discrepancy(workspace: object, quotation_id: int, note: str, by: str | 
         raise InvalidValueError("say what the discrepancy is (--note TEXT)")
     with UnitOfWork(sessions_of(workspace), actor=name) as uow:
         session = uow.session
-        quotation = _quotation(session, quotation_id)
+        quotation = find_quotation(session, quotation_id)
         quotation.verification_state = VerificationState.DISCREPANCY.value
         quotation.notes = _appended(quotation.notes or "", name, note)
         session.add(Note(production_id=quotation.production_id, record_table="quotation",
                          record_id=quotation.id, author=name, text=clean_text(note).strip()))
         _commit_guard(uow, f"quotation {quotation_id}")
         return quotation.verification_state
-
-
-@dataclass(frozen=True, slots=True)
-class QuotationRow:
-    """A quotation as ``quote list`` shows it."""
-
-    quotation_id: int
-    production: str
-    state: str
-    speaker: str | None
-    text: str
-    best_class: str | None  # of its best automatic suggestion
-    locator: str | None
-    verified_by: str | None
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "quotation_id": self.quotation_id, "production": self.production, "state": self.state,
-            "speaker": self.speaker, "text": self.text, "class": self.best_class,
-            "locator": self.locator, "verified_by": self.verified_by,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class CitationLine:
-    """One citation of a quotation, for ``quote show``."""
-
-    citation_id: int
-    source: str | None
-    locator: str | None
-    match_class: str | None
-    score: float | None
-    method: str
-    review_state: str
-    attribution_mismatch: bool
-    confirmed_by: str | None
-    matched_passage: str | None
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class QuotationDetail:
-    """A quotation with its state, notes and citations."""
-
-    row: QuotationRow
-    notes: str
-    citations: list[CitationLine]
-
-
-def _state_filter(state: str | None) -> str | None:
-    if state is None:
-        return None
-    try:
-        return VerificationState(state.strip().lower()).value
-    except ValueError:
-        known = ", ".join(s.value for s in VerificationState)
-        raise InvalidValueError(f"{state!r} is not a verification state (use one of: {known})") from None
-
-
-def _best(citations: list[Citation]) -> Citation | None:
-    ranked = sorted(
-        (c for c in citations if c.review_state != ReviewState.REJECTED.value),
-        key=lambda c: (c.review_state == ReviewState.ACCEPTED.value, _CLASS_ORDER.get(c.match_class or "", 0), c.score or 0.0),
-        reverse=True,
-    )
-    return ranked[0] if ranked else None
-
-
-def list_quotations(workspace: object, state: str | None = None, production: str | None = None) -> list[QuotationRow]:
-    """Quotations (of one production, in one state) in script order."""
-    wanted = _state_filter(state)
-    with sessions_of(workspace)() as session:
-        quotations = _quotations(session, production)
-        titles = dict(session.execute(select(Production.id, Production.title)).all())
-        by_quotation: dict[int, list[Citation]] = {}
-        for citation in session.scalars(select(Citation)):
-            by_quotation.setdefault(citation.quotation_id, []).append(citation)
-        rows = []
-        for q in quotations:
-            if wanted is not None and q.verification_state != wanted:
-                continue
-            best = _best(by_quotation.get(q.id, []))
-            rows.append(QuotationRow(
-                quotation_id=q.id, production=titles.get(q.production_id, "?"), state=q.verification_state,
-                speaker=q.speaker_name, text=q.text, best_class=best.match_class if best else None,
-                locator=best.locator if best else None, verified_by=q.verified_by,
-            ))
-        return rows
-
-
-def show_quotation(workspace: object, quotation_id: int) -> QuotationDetail:
-    """One quotation with every citation, suggested, confirmed or rejected."""
-    with sessions_of(workspace)() as session:
-        q = _quotation(session, quotation_id)
-        citations = list(session.scalars(select(Citation).where(Citation.quotation_id == q.id).order_by(Citation.id)))
-        titles = dict(session.execute(select(Source.id, Source.title)).all())
-        production = session.get(Production, q.production_id)
-        best = _best(citations)
-        row = QuotationRow(
-            quotation_id=q.id, production=production.title if production else "?",
-            state=q.verification_state, speaker=q.speaker_name, text=q.text,
-            best_class=best.match_class if best else None, locator=best.locator if best else None,
-            verified_by=q.verified_by,
-        )
-        return QuotationDetail(row, q.notes or "", [
-            CitationLine(
-                citation_id=c.id, source=titles.get(c.source_id) if c.source_id else None,
-                locator=c.locator, match_class=c.match_class, score=c.score, method=c.method,
-                review_state=c.review_state, attribution_mismatch=c.attribution_mismatch,
-                confirmed_by=c.confirmed_by, matched_passage=c.matched_passage, note=c.note or "",
-            )
-            for c in citations
-        ])

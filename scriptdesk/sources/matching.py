@@ -260,6 +260,18 @@ def _align(parts: list[_Part], segments: list[_Segment]) -> _Alignment | None:
     )
 
 
+def _holds_word_for_word(parts: list[_Part], passage: str) -> bool:
+    """Whether the passage's words contain each part's words, in order."""
+    joined = " " + " ".join(words(passage).folded) + " "
+    position = 0
+    for part in parts:
+        found = joined.find(" " + " ".join(part.words.folded) + " ", position)
+        if found < 0:
+            return False
+        position = found + 1
+    return True
+
+
 def _segments(hits: list[PassageHit]) -> list[_Segment]:
     segments = []
     offset = 0
@@ -305,12 +317,18 @@ class QuotationMatcher:
         if not parts:
             return QuotationMatch(MatchClass.NOT_FOUND, 0.0)
         hits = self.search.find(" ".join(part.core for part in parts), limit=self.candidates)
+        # Passages holding every part word for word (in order) are found by a
+        # plain substring search; when there are any, the others cannot do
+        # better than "altered" and need no alignment.
+        verbatim = [(rank, hit) for rank, hit in enumerate(hits) if _holds_word_for_word(parts, hit.match_text)]
         scored: list[tuple[tuple[int, float, int, int], _Alignment]] = []
         longest = max((" ".join(part.words.folded) for part in parts), key=len)
-        for rank, hit in enumerate(hits):
+        for rank, hit in verbatim or list(enumerate(hits)):
             # A cheap character-level look first: most candidates of an absent
             # quotation share a few rare words and nothing else.
-            if not fuzz.partial_ratio(longest, unify(hit.match_text).lower(), score_cutoff=_PRECHECK_SCORE):
+            if not verbatim and not fuzz.partial_ratio(
+                longest, unify(hit.match_text).lower(), score_cutoff=_PRECHECK_SCORE
+            ):
                 continue
             alignment = _align(parts, _segments([hit]))
             if alignment is None:

@@ -40,6 +40,11 @@ QUERY_WORDS = 16
 RARE_WORDS = 8
 #: A word in more than this share of all passages tells nothing.
 COMMON_SHARE = 0.2
+#: Rare words always sent, and how many passages they may name in all
+#: (a number, or a share of the library when that is larger) before more are sent.
+MIN_RARE_WORDS = 3
+POSTINGS_BUDGET = 400
+POSTINGS_SHARE = 0.02
 
 _PASSAGE_COLUMNS = (
     'p.id, p.document_id, d.source_id, p.ordinal, p.start, p."end", p.match_text, '
@@ -250,7 +255,19 @@ class PassageSearch:
             self._passages = self.connection.execute(text("SELECT count(*) FROM source_passage")).scalar() or 0
         present = sorted((t for t in terms if self._frequency[t] > 0), key=lambda t: self._frequency[t])
         telling = [t for t in present if self._frequency[t] <= COMMON_SHARE * self._passages]
-        return (telling if len(telling) >= 3 else present)[:RARE_WORDS]
+        ranked = telling if len(telling) >= 3 else present
+        # The rarest words until the passages they name would make the query
+        # slow: the cost of a search grows with those passages, while a
+        # passage holding a quotation's three rarest words is nearly always its source.
+        budget = max(POSTINGS_BUDGET, POSTINGS_SHARE * self._passages)
+        chosen: list[str] = []
+        postings = 0
+        for term in ranked[:RARE_WORDS]:
+            if len(chosen) >= MIN_RARE_WORDS and postings + self._frequency[term] > budget:
+                break
+            chosen.append(term)
+            postings += self._frequency[term]
+        return chosen
 
     def neighbours(self, hit: PassageHit, before: int = 1, after: int = 1) -> list[PassageHit]:
         """The passage with those around it in the same document, in order."""

@@ -168,6 +168,15 @@ class ScriptDeskApp(App[int]):
         self.production_id = production_id
         self.production_title = title
         self.action_view("dashboard")
+        self.call_after_refresh(self._prepare_lists, production_id)
+
+    # A failure here is harmless (the list reports its own error when opened).
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def _prepare_lists(self, production_id: int) -> None:
+        """Compile the log queries while the dashboard is read (see prepare_lists)."""
+        from scriptdesk.services.queries import prepare_lists
+
+        prepare_lists(self.workspace, production_id)
 
     def action_view(self, name: str) -> None:
         if self.production_id is None:

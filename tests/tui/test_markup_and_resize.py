@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from scriptdesk.tui.app import ScriptDeskApp
 from scriptdesk.tui.screens.breakdown import BreakdownScreen
+from scriptdesk.tui.widgets.paged_table import VirtualTable
 from scriptdesk.tui.widgets.script_text import ScriptTextView
 from tests.tui.builders import MARKUP_QUOTE, BuiltProduction
 from tests.tui.conftest import MEDIUM, SMALL
@@ -24,8 +25,9 @@ async def test_markup_in_a_quotation_is_shown_literally(desk_workspace, built: B
     async with app.run_test(size=MEDIUM) as pilot:
         await settle(pilot)
         await open_view(pilot, "3")
-        table = app.screen.query_one("#log", DataTable)
-        row = table.get_row(str(built.quotation_ids["markup"]))
+        table = app.screen.query_one("#log", VirtualTable)
+        row = table.cells_of(built.quotation_ids["markup"])
+        assert row is not None
         assert any("[@click=app.quit]x[/]" in _plain(cell) for cell in row)
         assert any("[bold]hold[/bold]" in _plain(cell) for cell in row)
         # Selecting it shows it in context, literally, and clicking it runs nothing.

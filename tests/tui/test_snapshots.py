@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import time
 
 import pytest
 
 from scriptdesk.services import dates
+from scriptdesk.services.workspace import open_workspace
 from scriptdesk.tui.app import ScriptDeskApp
-from tests.tui.builders import build_production
 from tests.tui.conftest import MEDIUM, SMALL
 from tests.tui.helpers import settle
 
@@ -17,13 +18,17 @@ PINNED_TODAY = dt.date(2026, 1, 10)
 
 
 @pytest.fixture
-def pinned_app(desk_workspace, monkeypatch: pytest.MonkeyPatch) -> ScriptDeskApp:
+def pinned_app(tmp_path, desk_templates, monkeypatch: pytest.MonkeyPatch) -> ScriptDeskApp:
     """The app on the invented production, with today and the time zone pinned."""
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     monkeypatch.setattr(dates, "current_date", lambda: PINNED_TODAY)
-    build_production(desk_workspace, today=PINNED_TODAY)
-    yield ScriptDeskApp(workspace=desk_workspace, production="The Lighthouse Keepers")
+    template, _built = desk_templates(PINNED_TODAY)
+    path = tmp_path / "pinned.sqlite3"
+    shutil.copyfile(template, path)
+    workspace = open_workspace(str(path))
+    yield ScriptDeskApp(workspace=workspace, production="The Lighthouse Keepers")
+    workspace.close()
     monkeypatch.undo()
     time.tzset()
 

@@ -2,13 +2,20 @@
 
 Provides :func:`attribute_quotations`, which fills each quotation's speaker
 (a :class:`PersonDraft` key when the person is known, else a plain name such
-as "Pravda"), medium, work title, recipient and date from its attribution:
-the lead-in before it ("Mikoyan recalls:", "Zinoviev wrote to Gorky:",
-"Прокофьев пишет в дневнике:"), the tag after it ("…," said Kamenev /
-«…», — сказал Сталин), a transcript speaker label or a dialogue character
-cue. "He adds: …" goes to the last person speaking or named as a subject.
-A screenplay reader's block is attributed from its cue (see
-:mod:`.reading_attribution`).
+as "Pravda"), medium, work title, recipient and date, in this order of
+evidence:
+
+1. a transcript line's speaker label ("PENNOCK: …", "Сомов П. И. …", see
+   :mod:`.transcript_lines`): that person, medium transcript;
+2. a screenplay reader's block: its cue (see :mod:`.reading_attribution`);
+3. the lead-in and the tag after the quotation (see :mod:`.speaker_clause`):
+   "Mikoyan recalls:", "«…», — сказал Сталин", "“…,” he told Gale", "An
+   editorial in the Echo went further:";
+4. inside someone's quoted words or an interviewee's sync: "I"/"я" is that
+   person, "Father" or "Mum" their relative of that sex;
+5. "The entry for that night reads:": the writer of the diary, letter or
+   notebook the sentences before speak of (see :mod:`.antecedents`);
+6. a dialogue block's character cue, or a transcript label at the block start.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from scriptdesk.domain.breakdown.media import (
 )
 from scriptdesk.domain.breakdown.names import word_table
 from scriptdesk.domain.breakdown.reading_attribution import (
+    Families,
     attribute_reading,
     family_speaker,
     reading_voice_of,
@@ -75,6 +83,7 @@ def attribute_quotations(
 ) -> None:
     """Fill speaker, medium, work title, recipient and date of each quotation in place."""
     mentions = MentionIndex(people)
+    families = Families(people)
     cues = word_table("speech_cues")
     last_speaker: tuple[int, str] | None = None  # (block, speaker) of the last quotation
     # Where the last top-level quotation ended, per block: a lead-in starts after it.
@@ -118,13 +127,13 @@ def attribute_quotations(
                 speaker = outer.speaker  # "А я ему говорю: «…»" inside her own account
             else:
                 speaker = family_speaker(document, quotation, outer.speaker, context_start,
-                                         lead_in[1], people) or speaker
+                                         lead_in[1], families) or speaker
         voice = voices.get(quotation.span.block)
         if speaker is None and voice is not None and voice.role == INTERVIEW and voice.person:
             # "Dad always said, «…»" in an interviewee's sync: her father.
             writer = mentions.key_for_name(voice.person)
             if writer is not None:
-                speaker = family_speaker(document, quotation, writer, 0, lead_in[1], people)
+                speaker = family_speaker(document, quotation, writer, 0, lead_in[1], families)
         if speaker is None and outer is None and _bridges(document, lead_in):
             # "She kept a diary. The entry for that night reads: «…»"
             speaker = bridged_speaker(document, lead_in[0], lead_in[2], mentions)

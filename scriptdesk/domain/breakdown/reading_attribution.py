@@ -127,13 +127,23 @@ def _leading_narration(document: ScriptDocument, block_index: int) -> str:
     return ""
 
 
+class Families:
+    """The script's people by key and by family (surname without a feminine ending)."""
+
+    def __init__(self, people: list[PersonDraft]) -> None:
+        self.by_key = {person.key: person for person in people}
+        self.by_surname: dict[str, list[PersonDraft]] = {}
+        for person in people:
+            self.by_surname.setdefault(_surname_stem(person.display_name.split()[-1]), []).append(person)
+
+
 def family_speaker(
     document: ScriptDocument,
     quotation: QuotationDraft,
     writer_key: str,
     context_start: int,
     lead_in: str,
-    families: dict[str, list[PersonDraft]],
+    families: Families,
 ) -> str | None:
     """Who a family word or pronoun in a remark quoted inside someone's own words is.
 
@@ -141,14 +151,10 @@ def family_speaker(
     and in Margaret Ellery's interview "Dad always said, '…'" is her father:
     the one other person of the writer's or speaker's surname and of that sex
     (the most mentioned, when several). ``context_start`` is where the
-    writer's words start in the quotation's block; ``families`` is
-    :func:`families_of` the script's people. Returns None when the text does
-    not say.
+    writer's words start in the quotation's block. Returns None when the
+    text does not say.
     """
-    writer = next(
-        (person for family in families.values() for person in family if person.key == writer_key),
-        None,
-    ) if writer_key not in _KEY_CACHE.get(id(families), {}) else _KEY_CACHE[id(families)][writer_key]
+    writer = families.by_key.get(writer_key)
     if writer is None:
         return None
     block = document.blocks[quotation.span.block].text
@@ -163,11 +169,9 @@ def family_speaker(
         if pronoun is None or pronoun not in kin:
             return None
         sex = pronoun
-    surname = _surname_stem(writer.display_name.split()[-1])
     relatives = [
-        person for person in people
-        if person.key != writer.key and _surname_stem(person.display_name.split()[-1]) == surname
-        and person_sex(person) in (sex, None)
+        person for person in families.by_surname.get(_surname_stem(writer.display_name.split()[-1]), [])
+        if person.key != writer.key and person_sex(person) in (sex, None)
     ]
     if not relatives:
         return None

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from scriptdesk.config import current_user
@@ -43,6 +44,7 @@ from scriptdesk.tui.services_bridge import service_function
 from scriptdesk.tui.widgets.element_detail import ElementDetail
 from scriptdesk.tui.widgets.script_text import ScriptTextView, legend
 from scriptdesk.tui.widgets.shot_list import ShotListPanel
+from scriptdesk.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from scriptdesk.tui.dialogs.span_picker import PickedSpan
@@ -77,6 +79,26 @@ DETAIL_FIELDS = {
     "person": ["display_name", "name_variants", "birth_year", "death_year"],
     "historical_date": ["text", "precision", "earliest", "latest"],
 }
+
+
+#: What the scene list's figures mean (its tooltip).
+SCENE_LIST_HINT = "Scene number, title, estimated narration time; ·N = suggestions waiting for review (a accepts, r rejects)."
+
+
+def scene_line(scene: SceneLine) -> Table:
+    """One line per scene: "2 The furnace 1:13 ·5", only the title cut to fit."""
+    line = Table.grid(expand=True, padding=(0, 1, 0, 0))
+    line.add_column(no_wrap=True, justify="right")
+    line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    line.add_column(no_wrap=True, style="dim")
+    line.add_column(no_wrap=True, style="italic yellow")
+    line.add_row(
+        Text(scene.number, style="bold"),
+        literal(scene.title or "untitled", limit=80),
+        duration(scene.estimated_seconds),
+        f"·{scene.suggestions}" if scene.suggestions else "",
+    )
+    return line
 
 
 class BreakdownScreen(ProductionScreen):
@@ -114,9 +136,13 @@ class BreakdownScreen(ProductionScreen):
                 yield ShotListPanel(id="shot-panel")
             with VerticalScroll(id="detail-column"):
                 yield ElementDetail(id="detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
+        scenes = self.query_one("#scenes", OptionList)
+        scenes.border_title = "Scenes"
+        scenes.border_subtitle = "·n to review"
+        scenes.tooltip = SCENE_LIST_HINT
         self.shot_panel.display = False
         self.query_one("#detail", ElementDetail).show_nothing()
 
@@ -134,12 +160,7 @@ class BreakdownScreen(ProductionScreen):
         highlighted = options.highlighted
         options.clear_options()
         for scene in self.scenes:
-            line = Text()
-            line.append(f"{scene.number:>3} ", style="bold")
-            line.append(literal(scene.title or "untitled", limit=60))
-            line.append(f"  {duration(scene.estimated_seconds)}", style="dim")
-            if scene.suggestions:
-                line.append(f"  {scene.suggestions}?", style="italic yellow")
+            line = scene_line(scene)
             options.add_option(Option(line, id=str(scene.id)))
         if not self.scenes:
             self.query_one("#script-text", ScriptTextView).show(None)

@@ -7,12 +7,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from scriptdesk.domain.errors import ScriptDeskError
 from scriptdesk.services.dashboard import Dashboard, production_dashboard
 from scriptdesk.tui.formatting import amount, date_text, duration, literal, state_text, timestamp
 from scriptdesk.tui.screens.base import ProductionScreen
+from scriptdesk.tui.widgets.key_bar import KeyBar
 
 
 def _counts(title: str, counts: dict[str, int], order: list[str]) -> Table:
@@ -117,7 +118,7 @@ class DashboardScreen(ProductionScreen):
                 Text("1 dashboard · 2 breakdown · 3 verification · 4 footage · 5 rights · 6 exports · / search · ? keys", style="dim"),
                 id="nav-hint",
             )
-        yield Footer()
+        yield KeyBar()
 
     def refresh_data(self) -> None:
         if self.workspace is None:

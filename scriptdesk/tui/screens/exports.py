@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Header, Input, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from scriptdesk.config import default_export_dir
@@ -22,6 +22,7 @@ from scriptdesk.domain.errors import ScriptDeskError
 from scriptdesk.tui.formatting import internal_error, literal
 from scriptdesk.tui.screens.base import ProductionScreen
 from scriptdesk.tui.services_bridge import service_available, service_function
+from scriptdesk.tui.widgets.key_bar import KeyBar
 
 FORMATS = ("pdf", "csv", "xlsx")
 
@@ -68,7 +69,7 @@ class ExportsScreen(ProductionScreen):
                 yield Static(Text("Folder", style="bold"))
                 yield Input(value=str(default_export_dir()), id="folder")
                 yield Static("", id="export-result", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         options = self.query_one("#reports", OptionList)

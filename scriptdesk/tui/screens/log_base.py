@@ -2,7 +2,7 @@
 
 A filter line (free text, Enter applies), a status filter cycled with ``f``,
 a sort on the column under the cursor with ``o`` (again to reverse), and a
-:class:`PagedTable` that only ever holds one page.
+:class:`VirtualTable` that fetches only the rows the screen shows.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from scriptdesk.domain.errors import ScriptDeskError
 from scriptdesk.services.queries import ListQuery, Page
 from scriptdesk.tui.screens.base import ProductionScreen
-from scriptdesk.tui.widgets.paged_table import Column, PagedTable
+from scriptdesk.tui.widgets.paged_table import Column, VirtualTable
+from scriptdesk.tui.widgets.key_bar import KeyBar
 
 
 class LogScreen(ProductionScreen):
@@ -56,28 +57,28 @@ class LogScreen(ProductionScreen):
         with Horizontal(classes="filter-bar"):
             yield Input(placeholder="filter (Enter applies)", id="filter")
             yield Static(Text(""), id="status-label")
-        yield PagedTable(self.columns(), id="log", cursor_type=self.CURSOR)  # type: ignore[arg-type]
+        yield VirtualTable(self.columns(), id="log", cursor_type=self.CURSOR)  # type: ignore[arg-type]
         yield from self.compose_detail()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#log", PagedTable)
-        table.fetch = lambda page: self._fetch(replace(self.query_state, page=page))
+        table = self.query_one("#log", VirtualTable)
+        table.fetch = self._fetch_window
         table.focus()
 
-    def _fetch(self, query: ListQuery) -> Page[Any]:
-        self.query_state = query
-        return self.fetch_page(query)
+    def _fetch_window(self, offset: int, limit: int) -> Page[Any]:
+        # Windows are aligned to their size, so a window is a page of that size.
+        return self.fetch_page(replace(self.query_state, page=offset // limit, page_size=limit))
 
     @property
-    def table(self) -> PagedTable:
-        return self.query_one("#log", PagedTable)
+    def table(self) -> VirtualTable:
+        return self.query_one("#log", VirtualTable)
 
-    def refresh_data(self) -> None:
+    def refresh_data(self, *, keep_cursor: bool = True) -> None:
         if self.workspace is None:
             return
         try:
-            self.table.show_page(self._fetch(self.query_state))
+            self.table.reload(keep_cursor=keep_cursor)
         except ScriptDeskError as error:
             self.report(error)
         label = Text()
@@ -91,7 +92,7 @@ class LogScreen(ProductionScreen):
             return
         event.stop()
         self.query_state = replace(self.query_state, text=event.value, page=0)
-        self.refresh_data()
+        self.refresh_data(keep_cursor=False)
         self.table.focus()
 
     def action_focus_filter(self) -> None:
@@ -101,7 +102,7 @@ class LogScreen(ProductionScreen):
         options: list[str | None] = [None, *self.STATUSES]
         current = options.index(self.query_state.status) if self.query_state.status in options else 0
         self.query_state = replace(self.query_state, status=options[(current + 1) % len(options)], page=0)
-        self.refresh_data()
+        self.refresh_data(keep_cursor=False)
 
     def action_sort(self) -> None:
         column = self.table.selected_column
@@ -109,17 +110,13 @@ class LogScreen(ProductionScreen):
             return
         descending = self.query_state.sort == column.key and not self.query_state.descending
         self.query_state = replace(self.query_state, sort=column.key, descending=descending, page=0)
-        self.refresh_data()
+        self.refresh_data(keep_cursor=False)
 
     def focus_record(self, kind: str, record_id: int, scene_id: int | None) -> None:
-        """Show a record found by search: clear filters and page to it."""
+        """Show a record found by search: clear filters and move to it."""
         self.query_state = ListQuery()
-        self.refresh_data()
-        table = self.table
-        while not table.select_record(record_id):
-            if table.page is None or table.page.page + 1 >= table.page.page_count:
-                break
-            table.action_next_page()
+        self.refresh_data(keep_cursor=False)
+        self.table.find_record(record_id)
 
 
 class EditableField:
@@ -144,7 +141,7 @@ class EditableLogScreen(LogScreen):
     TABLE = ""
     EDITABLE: dict[str, EditableField] = {}
 
-    def on_data_table_cell_selected(self, event: Any) -> None:
+    def on_virtual_table_cell_selected(self, event: VirtualTable.CellSelected) -> None:
         event.stop()
         self.action_edit_cell()
 

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.widgets import DataTable, Header, ProgressBar, Static
 
 from scriptdesk.domain.errors import ScriptDeskError
 from scriptdesk.tui.formatting import duration, internal_error, literal
 from scriptdesk.tui.screens.base import WorkspaceScreen
 from scriptdesk.tui.services_bridge import service_available, service_function
+from scriptdesk.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from scriptdesk.services.queries import ProductionSummary
@@ -56,7 +57,7 @@ class ProductionsScreen(WorkspaceScreen):
         table: DataTable[Text] = DataTable(id="productions", cursor_type="row", zebra_stripes=True)
         yield table
         yield ProgressBar(id="import-progress", show_eta=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#productions", DataTable)

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from scriptdesk.domain.enums import VerificationState
 from scriptdesk.domain.errors import ScriptDeskError
@@ -35,7 +35,7 @@ from scriptdesk.tui.formatting import literal, state_text, timestamp
 from scriptdesk.tui.screens.log_base import LogScreen
 from scriptdesk.tui.services_bridge import service_available
 from scriptdesk.tui.widgets.element_detail import field_table
-from scriptdesk.tui.widgets.paged_table import Column
+from scriptdesk.tui.widgets.paged_table import Column, VirtualTable
 
 STATES = [state.value for state in VerificationState]
 
@@ -112,7 +112,7 @@ class VerificationScreen(LogScreen):
         super().refresh_data()
         self.show_detail()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         self.show_detail()
 
     def show_detail(self) -> None:
@@ -223,14 +223,12 @@ class VerificationScreen(LogScreen):
         table = self.table
         if table.select_record(record_id):
             return
-        # Sorted by id, the record's page is known without scanning pages.
+        # Sorted by id, the record's place in the list is known without scanning.
         if self.query_state.sort == "id" and not self.query_state.descending:
             position = quotation_position(self.workspace, self.production_id, record_id, self.query_state)
             if position is not None:
-                table.show_page(self._fetch(ListQuery(
-                    text=self.query_state.text, status=self.query_state.status,
-                    page=position // self.query_state.page_size, page_size=self.query_state.page_size,
-                )), keep_cursor=False)
-                if table.select_record(record_id):
+                table.move_cursor(row=position)
+                if table.selected is not None and table.selected.id == record_id:
+                    self.show_detail()
                     return
         super().focus_record(kind, record_id, scene_id)
