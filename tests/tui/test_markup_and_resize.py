@@ -65,8 +65,6 @@ async def test_every_screen_survives_80x24_and_back(desk_workspace, built: Built
             screen = app.screen
             await pilot.resize_terminal(*SMALL)
             await settle(pilot)
-            await pilot.resize_terminal(160, 48)
-            await settle(pilot)
             await pilot.resize_terminal(*MEDIUM)
             await settle(pilot)
             assert app.screen is screen and app.is_running
