@@ -55,7 +55,10 @@ def score(key_path: Path = DEFAULT_KEY) -> Scores:
     from scriptdesk.services.auto_verification import auto_verify
 
     key = json.loads(key_path.read_text(encoding="utf-8"))
-    sources_dir = key_path.parent.parent / "sources"
+    # The key's own sources/ folder (held-out sets), else the sample sources beside its folder.
+    sources_dir = key_path.parent / "sources"
+    if not sources_dir.is_dir():
+        sources_dir = key_path.parent.parent / "sources"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "score.sqlite3"
         target = DatabaseTarget(f"sqlite:///{path}", path)

@@ -26,7 +26,16 @@ from rapidfuzz import fuzz
 from scriptdesk.domain.enums import MatchClass
 from scriptdesk.domain.safe_text import clean_text
 from scriptdesk.sources.search import STOPWORDS, PassageHit, PassageSearch
-from scriptdesk.sources.textview import ELLIPSIS, MatchView, Words, matchable, same_characters, unify, words
+from scriptdesk.sources.textview import (
+    ELLIPSIS,
+    MatchView,
+    Words,
+    folded_text,
+    matchable,
+    same_characters,
+    unify,
+    words,
+)
 from scriptdesk.sources.transcript import label_of
 
 #: Word-level similarity from which a passage counts as the altered source.
@@ -262,7 +271,7 @@ def _align(parts: list[_Part], segments: list[_Segment]) -> _Alignment | None:
 
 def _holds_word_for_word(parts: list[_Part], passage: str) -> bool:
     """Whether the passage's words contain each part's words, in order."""
-    joined = " " + " ".join(words(passage).folded) + " "
+    joined = f" {folded_text(passage)} "
     position = 0
     for part in parts:
         found = joined.find(" " + " ".join(part.words.folded) + " ", position)

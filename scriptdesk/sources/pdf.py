@@ -28,15 +28,24 @@ _MIN_CHARS_PER_PAGE = 20
 
 
 def read_pdf(
-    path: Path, *, timeout: float = PDF_TIMEOUT_SECONDS, memory_bytes: int = PDF_MEMORY_BYTES
+    path: Path,
+    *,
+    timeout: float = PDF_TIMEOUT_SECONDS,
+    memory_bytes: int = PDF_MEMORY_BYTES,
+    reader_limits: bool = True,
 ) -> tuple[str, list[PageSpan]]:
-    """The text of every page and where each page lies in it."""
+    """The text of every page and where each page lies in it.
+
+    ``reader_limits=False`` lifts the PDF reader's own stream limits, leaving
+    only the process's memory and time bounds (for tests of those bounds).
+    """
     data = read_bytes(path)
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputFileError(path, "is not a PDF file")
     command = [
         sys.executable, "-m", "scriptdesk.sources.pdf_worker",
         str(path), str(memory_bytes), str(max(1, int(min(timeout, PDF_CPU_SECONDS)))),
+        *([] if reader_limits else ["unlimited"]),
     ]
     try:
         finished = subprocess.run(

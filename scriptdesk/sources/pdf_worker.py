@@ -1,8 +1,10 @@
 """Extract the text layer of a PDF in a separate, resource-limited process.
 
-Run as ``python -m scriptdesk.sources.pdf_worker FILE MEMORY_BYTES CPU_SECONDS``.
+Run as ``python -m scriptdesk.sources.pdf_worker FILE MEMORY_BYTES CPU_SECONDS [unlimited]``.
 It limits its own address space and CPU time before importing the PDF reader,
 so a decompression bomb or a looping parser ends this process, not ScriptDesk.
+The reader's own limits (75 MB per unpacked stream) usually stop a bomb
+first; ``unlimited`` lifts them, so tests can show the process limits hold.
 It prints one JSON object: {"pages": [{"label": ..., "text": ...}]} or
 {"error": "plain sentence"}.
 """
@@ -19,10 +21,20 @@ def _limit(memory_bytes: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
 
 
-def extract(path: str) -> dict[str, object]:
+#: Reader limits raised so far that only the process limits apply.
+_UNLIMITED = 1 << 40
+
+
+def extract(path: str, reader_limits: bool = True) -> dict[str, object]:
     """Pages of the PDF at ``path`` with their printed labels."""
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf import PdfReader, overwrite_configuration
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
+
+    if not reader_limits:
+        overwrite_configuration(
+            zlib_maximum_output_length=_UNLIMITED, maximum_declared_stream_length=_UNLIMITED,
+            array_based_stream_maximum_output_length=_UNLIMITED,
+        )
 
     try:
         reader = PdfReader(path)
@@ -39,18 +51,21 @@ def extract(path: str) -> dict[str, object]:
             pages.append({"label": label, "text": page.extract_text() or ""})
     except FileNotDecryptedError:
         return {"error": "is encrypted with a password; decrypt it first"}
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError,
-            AssertionError, RecursionError, OSError, UnicodeError, ZeroDivisionError) as error:
-        return {"error": f"is a damaged PDF ({type(error).__name__})"}
+    except LimitReachedError:
+        return {"error": "looks like a decompression bomb (a stream unpacks to more than 75 MB)"}
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError,
+            AssertionError, RecursionError, OSError, UnicodeError, ZeroDivisionError):
+        return {"error": "is a damaged or incomplete PDF (it cannot be parsed)"}
     return {"pages": pages}
 
 
 def main() -> int:
     path, memory_bytes, cpu_seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    reader_limits = sys.argv[4:5] != ["unlimited"]
     _limit(memory_bytes, cpu_seconds)
     sys.setrecursionlimit(5000)
     try:
-        result = extract(path)
+        result = extract(path, reader_limits)
     except MemoryError:
         result = {"error": "needs more memory to read than allowed (a decompression bomb?)"}
     sys.stdout.write(json.dumps(result))

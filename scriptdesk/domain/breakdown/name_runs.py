@@ -27,6 +27,7 @@ from scriptdesk.domain.breakdown.names import (
     surname_candidates,
     word_table,
 )
+from scriptdesk.domain.breakdown.text_tools import may_contain
 from scriptdesk.domain.model import ScriptDocument
 
 _UPPER = "A-ZА-ЯЁ"
@@ -87,12 +88,65 @@ _TITLE_SEX = {
 _KIN_BEFORE = re.compile(r"\b([\w-]+)\s*,?\s*$")
 
 
+_KIN_WORDS = re.compile(r"[\w-]+")
+# Characters that may open a sentence just before a name (see _sentence_initial).
+_SENTENCE_OPENERS = frozenset(".!?…:;\"“”«»„*#([—–-")
+# Words naming a quoted title (_TITLE_AFTER_CUE), lower-cased: a block without
+# any of them has no such title, and the case-insensitive pattern need not run.
+_TITLE_CUE_WORDS = ("titled", "headline", "heading", "caption", "под названием", "заголовком")
+
 def _kin_word_before(before: str, kinship: dict[str, str]) -> bool:
     """Whether the words just before a name are a family word ("the elder son, ")."""
-    words = re.findall(r"[\w-]+", before[-40:].casefold())[-3:]
+    words = _KIN_WORDS.findall(before[-40:].casefold())[-3:]
     return any(word in kinship for word in words[-2:]) and not before.rstrip().endswith(
         (".", "!", "?")
     )
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches, for one character."""
+    return char.isalnum() or char == "_"
+
+
+def _previous_word(before: str) -> str:
+    """The word just before a name, as ``_PREVIOUS_WORD`` finds it ("" if none).
+
+    The pattern ends in ``[\\s,]*$``, so its word is the last run of word
+    characters and hyphens, from its first letter; read from the end with
+    string methods, which is far cheaper than trying the pattern at every
+    position of the text before each name.
+    """
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] == ","):
+        end -= 1
+    start = end
+    while start and (before[start - 1] == "-" or _is_word_char(before[start - 1])):
+        start -= 1
+    word = before[start:end]
+    match = _WORD_START.search(word)
+    return word[match.start():].casefold() if match else ""
+
+
+_WORD_START = re.compile(rf"[{_LOWER}{_UPPER}]")
+
+
+def _sentence_initial(before: str) -> bool:
+    """Whether ``_SENTENCE_END`` finds a sentence start at the end of ``before``."""
+    stripped = before.rstrip()
+    if not stripped:
+        return before == "" or "\n" in before
+    return stripped[-1] in _SENTENCE_OPENERS or "\n" in before[len(stripped):]
+
+
+def _ends_in_word(before: str) -> bool:
+    """Whether ``_KIN_BEFORE`` matches: a word, then at most a comma, at the end."""
+    stripped = before.rstrip()
+    if stripped.endswith(","):
+        stripped = stripped[:-1].rstrip()
+    start = len(stripped)
+    while start and (stripped[start - 1] == "-" or _is_word_char(stripped[start - 1])):
+        start -= 1
+    return any(_is_word_char(char) for char in stripped[start:])
 
 
 @dataclass(slots=True)
@@ -128,7 +182,9 @@ def collect_runs(
         if block_index in skip_blocks:
             continue
         text = block.text
-        titles_here = [title.span(1) for title in _TITLE_AFTER_CUE.finditer(text)]
+        titles_here = [title.span(1) for title in _TITLE_AFTER_CUE.finditer(text)] if (
+            may_contain(text, _TITLE_CUE_WORDS)
+        ) else []
         for match in NAME_RUN.finditer(text):
             words = match.group().split()
             start = match.start()
@@ -139,7 +195,7 @@ def collect_runs(
             # Leading titles and sentence openers are cues or noise, not the name.
             # An abbreviated title ends in a full stop ("Mrs. Carrow"), which
             # is no sentence end.
-            abbreviated = _TITLE_BEFORE.search(before)
+            abbreviated = _TITLE_BEFORE.search(before) if before.rstrip().endswith(".") else None
             title_sex = _TITLE_SEX.get(abbreviated.group(1).casefold()) if abbreviated else None
             while words and (
                 words[0].casefold() in titles or words[0].casefold() in non_person
@@ -162,9 +218,8 @@ def collect_runs(
             if not words:
                 continue
             end = start + len(" ".join(words))
-            previous = _PREVIOUS_WORD.search(before)
-            previous_word = previous.group(1).casefold() if previous else ""
-            sentence_initial = bool(_SENTENCE_END.search(before)) and not abbreviated
+            previous_word = _previous_word(before)
+            sentence_initial = _sentence_initial(before) and not abbreviated
             if previous_word in titles or previous_word in roles or abbreviated:
                 cue = True
             after = text[end : end + 60]
@@ -197,7 +252,7 @@ def collect_runs(
                     kin=kin,
                     previous_word=previous_word,
                     title_sex=title_sex,
-                    kin_qualified=bool(_KIN_BEFORE.search(before)) and (
+                    kin_qualified=_ends_in_word(before) and (
                         _kin_word_before(before, kinship)
                     ),
                 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from scriptdesk.domain.breakdown.names import word_table
+from scriptdesk.domain.breakdown.text_tools import may_contain
 from scriptdesk.domain.model import ScriptDocument
 
 _WORD = re.compile(r"[\w][\w'’\-]*")
@@ -48,6 +49,16 @@ _TITLED = re.compile(
     r"озаглавлен\w*)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+# Lower-case pieces one of which each pattern above needs (a cheap prefilter).
+_TITLED_CUES = (
+    "titled", "headlined", "headed", "captioned", "under the head", "under the title", "under the caption",
+    "with the headline", "with the caption", "with the title", "под названием", "под заголовком",
+    "с заголовком", "озаглавлен",
+)
+_NAMING_CUES = (
+    "known", "referred to", "remembered", "nicknamed", "dubbed", "christened", "call", "named",
+    "прозванн", "известн", "по прозвищу", "называли", "звали", "зовут", "назвали",
+)
 _MINOR_WORDS = frozenset(
     "a an the of on in at to for and or with from by as into over under upon against "
     "de la le von van der".split()
@@ -71,7 +82,7 @@ def classify_quoted(
     cues = word_table("speech_cues")
     titles = word_table("title_cues")
     speech_before = any(word in cues for word in re.findall(r"[\w-]+", sentence))
-    colon_before = bool(re.search(r"[:]\s*[*_]*\s*[\"'“„«‘‹]?\s*$", before)) or (
+    colon_before = (":" in before and bool(re.search(r"[:]\s*[*_]*\s*[\"'“„«‘‹]?\s*$", before))) or (
         before.rstrip().endswith(":")
     )
     after_words = re.findall(r"[\w-]+", after[:40].casefold())[:4]
@@ -94,15 +105,19 @@ def classify_quoted(
     if multi or (colon_before and not title_like and len(words) >= 1):
         return "quotation", 0.95
     sentence_ended = before.rstrip().endswith((".", "!", "?", "…"))
-    if (previous_word in titles and not sentence_ended) or _TITLED.search(before):
+    if (previous_word in titles and not sentence_ended) or (
+        may_contain(before, _TITLED_CUES) and _TITLED.search(before)
+    ):
         return titles.get(previous_word, "work_title"), 0.0
-    if (_NICKNAME_BEFORE.search(before) or _CALLED.search(before)) and len(words) <= 5 and not (
+    if may_contain(before, _NAMING_CUES) and (
+        _NICKNAME_BEFORE.search(before) or _CALLED.search(before)
+    ) and len(words) <= 5 and not (
         sentence_like and len(words) >= 3
     ):
         return "nickname", 0.0
     if _BUILDING_WORDS.search(text) and len(words) <= 8 and not sentence_like:
         return "building", 0.0
-    if _SO_CALLED.search(before):
+    if may_contain(before, ("so-called", "так называем")) and _SO_CALLED.search(before):
         return "slogan_term", 0.0
     if speech_after and len(words) >= 2:
         return "quotation", 0.9

@@ -73,6 +73,27 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:–—-") + "…"
 
 
+# Letters a case-insensitive pattern takes for a Latin or Cyrillic letter
+# though their lower case differs ("ı" for "i", "ſ" for "s", the old Cyrillic
+# "ᲂ" for "о"): where one occurs, a lower-case prefilter could miss a match.
+_CASE_ODDITIES = frozenset("İıſᲀᲁᲂᲃᲄᲅᲆ")
+
+
+def may_contain(text: str, cues: tuple[str, ...]) -> bool:
+    """False only when no case-insensitive occurrence of any lower-case cue can be in ``text``.
+
+    A prefilter for case-insensitive patterns that need one of ``cues``: a
+    substring test on the lower-case text is far cheaper than trying the
+    pattern at every position.
+    """
+    lower = text.lower()
+    return (
+        any(cue in lower for cue in cues)
+        or len(lower) != len(text)
+        or (not text.isascii() and not _CASE_ODDITIES.isdisjoint(text))
+    )
+
+
 AnchorSpans = list[tuple[int, int]]
 
 

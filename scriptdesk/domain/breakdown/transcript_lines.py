@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from scriptdesk.domain.breakdown.names import word_table
+from scriptdesk.domain.breakdown.text_tools import may_contain
 from scriptdesk.domain.enums import BlockKind
 from scriptdesk.domain.model import ScriptDocument
 
@@ -44,6 +45,11 @@ _RECORD_CUE = re.compile(
     r"\b(?:minutes|transcript|stenogram|stenographer|record|records|recorded|exchange|hearing|"
     r"протокол\w*|стенограмм\w*|прения|записал\w*|запись)\b",
     re.IGNORECASE,
+)
+# Lower-case pieces of _RECORD_CUE's words, one of which it needs.
+_RECORD_CUE_WORDS = (
+    "minutes", "transcript", "stenogra", "record", "exchange", "hearing",
+    "протокол", "стенограмм", "прения", "записал", "запись",
 )
 # Capitalised words that open sentences and are no speaker.
 _NOT_SPEAKERS = frozenset(
@@ -93,7 +99,9 @@ def find_transcript_lines(document: ScriptDocument, skip_blocks: set[int]) -> li
                     run = []
                     stripped = line.rstrip()
                     announced = stripped.endswith(":") or bool(
-                        _RECORD_CUE.search(stripped[-120:]) and stripped.endswith((".", ":"))
+                        stripped.endswith((".", ":"))
+                        and may_contain(stripped[-120:], _RECORD_CUE_WORDS)
+                        and _RECORD_CUE.search(stripped[-120:])
                     )
             line_start += len(line) + 1
     found.extend(_close_run(run, announced))
