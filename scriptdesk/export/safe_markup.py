@@ -16,18 +16,16 @@ from scriptdesk.domain.safe_text import clean_text
 
 
 def escape(value: object) -> str:
-    """Escape ``&``, ``<``, ``>`` (and quotes) of any value; line breaks become ``<br/>``.
+    """Escape ``&``, ``<`` and ``>`` of any value; line breaks become ``<br/>``.
 
     Control characters and terminal escape sequences are dropped first, as
-    everywhere in ScriptDesk; tabs become spaces.
+    everywhere in ScriptDesk; tabs become spaces. Double quotes stay as they
+    are: data never goes inside a tag's attribute, and every entity splits a
+    paragraph into fragments that reportlab lays out on its slow path (scripts
+    are full of quotation marks).
     """
     text = clean_text("" if value is None else str(value)).replace("\t", "    ")
-    text = (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-    )
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\n", "<br/>")
 
 

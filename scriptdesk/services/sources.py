@@ -20,7 +20,7 @@ from scriptdesk.db.bulk import bulk_insert
 from scriptdesk.db.engine import session_factory
 from scriptdesk.db.models import Source, SourceDocument, SourcePage, SourcePassage
 from scriptdesk.db.unit_of_work import UnitOfWork
-from scriptdesk.domain.enums import Origin, SourceKind
+from scriptdesk.domain.enums import SourceKind
 from scriptdesk.domain.errors import InputFileError, InvalidValueError, NotFoundError
 from scriptdesk.domain.safe_text import clean_text
 from scriptdesk.sources.ingest import read_source

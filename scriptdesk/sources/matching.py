@@ -321,11 +321,23 @@ class QuotationMatcher:
         self.search.load_vocabulary()
 
     def match(self, quotation: str, speaker: str | None = None) -> QuotationMatch:
-        """The best source of a quotation (``speaker``: who the script says spoke)."""
+        """The best source of a quotation (``speaker``: who the script says spoke).
+
+        The quick search (a quotation's rarest few words) finds nearly every
+        quotation that is in the library; one it does not find is searched
+        again with more words, and the better answer kept.
+        """
         parts = prepare_quotation(quotation)
         if not parts:
             return QuotationMatch(MatchClass.NOT_FOUND, 0.0)
-        hits = self.search.find(" ".join(part.core for part in parts), limit=self.candidates)
+        quick = self._match_parts(parts, speaker, broad=False)
+        if quick.match_class is not MatchClass.NOT_FOUND:
+            return quick
+        broad = self._match_parts(parts, speaker, broad=True)
+        return broad if (_CLASS_RANK[broad.match_class], broad.score) > (_CLASS_RANK[quick.match_class], quick.score) else quick
+
+    def _match_parts(self, parts: list[_Part], speaker: str | None, *, broad: bool) -> QuotationMatch:
+        hits = self.search.find(" ".join(part.core for part in parts), limit=self.candidates, broad=broad)
         # Passages holding every part word for word (in order) are found by a
         # plain substring search; when there are any, the others cannot do
         # better than "altered" and need no alignment.

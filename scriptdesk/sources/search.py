@@ -45,6 +45,9 @@ COMMON_SHARE = 0.2
 MIN_RARE_WORDS = 3
 POSTINGS_BUDGET = 400
 POSTINGS_SHARE = 0.02
+#: A broad search: at least this many rare words, and this many times the budget.
+BROAD_MIN_RARE_WORDS = 5
+BROAD_FACTOR = 4
 
 _PASSAGE_COLUMNS = (
     'p.id, p.document_id, d.source_id, p.ordinal, p.start, p."end", p.match_text, '
@@ -188,11 +191,15 @@ class PassageSearch:
         self._complete_vocabulary = False
         ensure_search_index(connection)
 
-    def find(self, text_to_find: str, limit: int = 8) -> list[PassageHit]:
-        """Passages sharing the most distinctive words with ``text_to_find``."""
+    def find(self, text_to_find: str, limit: int = 8, *, broad: bool = False) -> list[PassageHit]:
+        """Passages sharing the most distinctive words with ``text_to_find``.
+
+        A quick search sends the rarest few words; a ``broad`` one sends up to
+        :data:`RARE_WORDS` of them, for a quotation the quick one missed.
+        """
         terms = query_words(text_to_find)
         if self.dialect == "sqlite":
-            terms = self._rarest(terms)
+            terms = self._rarest(terms, budgeted=not broad)
         else:
             terms = terms[:RARE_WORDS]
         if not terms:
@@ -239,7 +246,7 @@ class PassageSearch:
             self._frequency = dict(self.connection.execute(text(f"SELECT term, doc FROM {VOCABULARY_TABLE}")).all())
             self._complete_vocabulary = True
 
-    def _rarest(self, terms: list[str]) -> list[str]:
+    def _rarest(self, terms: list[str], budgeted: bool = True) -> list[str]:
         """The terms found in fewest passages (none found anywhere: dropped)."""
         if self._complete_vocabulary:
             unknown = []
@@ -259,11 +266,12 @@ class PassageSearch:
         # The rarest words until the passages they name would make the query
         # slow: the cost of a search grows with those passages, while a
         # passage holding a quotation's three rarest words is nearly always its source.
-        budget = max(POSTINGS_BUDGET, POSTINGS_SHARE * self._passages)
+        budget = max(POSTINGS_BUDGET, POSTINGS_SHARE * self._passages) * (1 if budgeted else BROAD_FACTOR)
+        least = MIN_RARE_WORDS if budgeted else BROAD_MIN_RARE_WORDS
         chosen: list[str] = []
         postings = 0
         for term in ranked[:RARE_WORDS]:
-            if len(chosen) >= MIN_RARE_WORDS and postings + self._frequency[term] > budget:
+            if len(chosen) >= least and postings + self._frequency[term] > budget:
                 break
             chosen.append(term)
             postings += self._frequency[term]
