@@ -57,6 +57,7 @@ class VerificationState(StrEnum):
     VERIFIED = "verified"
     DISCREPANCY = "discrepancy"
     CANNOT_VERIFY = "cannot_verify"
+    NEEDS_REVERIFICATION = "needs_reverification"  # its wording, speaker or medium changed in a new revision
 
 
 class EOClass(StrEnum):
